@@ -1,0 +1,37 @@
+# Thin wrapper over CMake. `make check` and `make demo` are the README's two commands.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+CTEST_ARGS ?= --output-on-failure -j$(JOBS)
+
+.PHONY: all deps build check check-asan demo bench clean install
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	cmake -S . -B $(BUILD) -DWIZ_WERROR=ON >/dev/null
+	cmake --build $(BUILD) -j$(JOBS)
+
+check: build
+	cd $(BUILD) && ctest $(CTEST_ARGS)
+	$(MAKE) --no-print-directory check-asan
+
+check-asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DWIZ_WERROR=ON -DWIZ_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+	cmake --build $(ASAN_BUILD) -j$(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest $(CTEST_ARGS)
+
+demo: build
+	@scripts/demo
+
+bench: build
+	@bench/run
+
+install: build
+	cmake --install $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,0 +1,22 @@
+/* Process-level settings derived from the environment. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+enum wiz_rc wiz_app_config_path(struct wiz_app *app)
+{
+    const char *p = getenv("AMPLITUDE_WIZARD_CONFIG");
+    if (p && p[0]) {
+        app->config_path = p;
+        return WIZ_OK;
+    }
+    const char *home = getenv("HOME");
+    if (!home || !home[0])
+        return wiz_fail(&app->ctx, WIZ_ERR, "HOME is not set; set AMPLITUDE_WIZARD_CONFIG to the credential file");
+    int n = snprintf(app->config_buf, sizeof app->config_buf, "%s/.ampli.json", home);
+    if (n < 0 || (size_t)n >= sizeof app->config_buf)
+        return wiz_fail(&app->ctx, WIZ_ERR, "HOME is too long");
+    app->config_path = app->config_buf;
+    return WIZ_OK;
+}

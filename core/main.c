@@ -1,0 +1,133 @@
+/* argv -> command table -> exit code. Nothing else lives here. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const struct wiz_cmd wiz_cmd_setup, wiz_cmd_login, wiz_cmd_logout, wiz_cmd_whoami,
+    wiz_cmd_auth_status, wiz_cmd_auth_token, wiz_cmd_plugins_list, wiz_cmd_plugins_new,
+    wiz_cmd_detect, wiz_cmd_undo, wiz_cmd_help;
+
+const struct wiz_cmd *const wiz_commands[] = {
+    &wiz_cmd_setup,        &wiz_cmd_detect,      &wiz_cmd_undo,         &wiz_cmd_login,
+    &wiz_cmd_logout,       &wiz_cmd_whoami,      &wiz_cmd_auth_status,  &wiz_cmd_auth_token,
+    &wiz_cmd_plugins_list, &wiz_cmd_plugins_new, &wiz_cmd_help,         NULL,
+};
+
+/* Global flags that take a value, so the command word can be found past them. */
+static int takes_value(const char *a)
+{
+    return strcmp(a, "--zone") == 0 || strcmp(a, "--region") == 0 || strcmp(a, "--install-dir") == 0;
+}
+
+/* Finds the command named by the first one or two positional words. Returns the index
+ * just past the command words in *next, and the command (NULL if none named). */
+static const struct wiz_cmd *find_cmd(int argc, char **argv, int *cmd_at, int *words, const char **unknown)
+{
+    *unknown = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return NULL;
+        if (argv[i][0] == '-') {
+            if (takes_value(argv[i]))
+                i++;
+            continue;
+        }
+        *cmd_at = i;
+        if (i + 1 < argc) {
+            char two[128];
+            snprintf(two, sizeof two, "%s %s", argv[i], argv[i + 1]);
+            for (const struct wiz_cmd *const *c = wiz_commands; *c; c++)
+                if (strcmp((*c)->name, two) == 0) {
+                    *words = 2;
+                    return *c;
+                }
+        }
+        for (const struct wiz_cmd *const *c = wiz_commands; *c; c++)
+            if (strcmp((*c)->name, argv[i]) == 0) {
+                *words = 1;
+                return *c;
+            }
+        *unknown = argv[i];
+        return NULL;
+    }
+    return NULL;
+}
+
+void wiz_print_main_help(FILE *f)
+{
+    fprintf(f, "ampli-wizard %s: set up Amplitude analytics in your app\n\n"
+               "usage: ampli-wizard [OPTIONS] COMMAND [ARGS]\n\ncommands:\n", WIZ_VERSION);
+    for (const struct wiz_cmd *const *c = wiz_commands; *c; c++)
+        fprintf(f, "  %-16s %s\n", (*c)->name, (*c)->summary);
+    fprintf(f, "\noptions for every command:\n");
+    wiz_cli_print_flags(f, NULL);
+    fprintf(f, "  %-34s %s\n", "    --version", "print the version");
+    fprintf(f, "\nenvironment:\n"
+               "  AMPLITUDE_WIZARD_CONFIG   credential file (default: ~/.ampli.json)\n"
+               "  AMPLITUDE_WIZARD_SERVER   send every Amplitude service to this base URL\n"
+               "                            (http:// only for loopback addresses)\n"
+               "\nexit codes: 0 ok, 1 error, 2 invalid arguments, 3 authentication required,\n"
+               "  4 network error, 10 integration failed, 11 project name taken, 12 input required,\n"
+               "  13 write refused, 14 lock held, 20 internal error, 130 cancelled\n"
+               "\n'ampli-wizard help COMMAND' describes one command.\n");
+}
+
+int main(int argc, char **argv)
+{
+    struct wiz_app app;
+    memset(&app, 0, sizeof app);
+    wiz_ctx_init(&app.ctx);
+    wiz_opts_defaults(&app.opts);
+    app.argv0 = argv[0];
+
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0) {
+            printf("ampli-wizard %s\n", WIZ_VERSION);
+            return 0;
+        }
+    }
+
+    int cmd_at = 0, words = 0;
+    const char *unknown;
+    const struct wiz_cmd *cmd = find_cmd(argc, argv, &cmd_at, &words, &unknown);
+    if (unknown) {
+        fprintf(stderr, "ampli-wizard: unknown command '%s' (see: ampli-wizard --help)\n", unknown);
+        return wiz_rc_exit_code(WIZ_EUSAGE);
+    }
+    /* Parse flags before and after the command words in one go, skipping the words. */
+    char *rest[argc > 0 ? argc : 1];
+    int n = 0;
+    for (int i = 0; i < argc; i++)
+        if (!(cmd && i >= cmd_at && i < cmd_at + words))
+            rest[n++] = argv[i];
+    enum wiz_rc rc = wiz_cli_parse(&app.ctx, &app.opts, cmd, n, rest, 1);
+    if (rc) {
+        fprintf(stderr, "ampli-wizard: %s\n", wiz_errmsg(&app.ctx));
+        return wiz_rc_exit_code(rc);
+    }
+    if (!cmd) {
+        if (app.opts.argc == 0) {
+            wiz_print_main_help(app.opts.help ? stdout : stderr);
+            return app.opts.help ? 0 : wiz_rc_exit_code(WIZ_EUSAGE);
+        }
+    }
+    if (app.opts.help && cmd != &wiz_cmd_help) {
+        app.opts.argc = 1;
+        app.opts.argv[0] = cmd->name;
+        cmd = &wiz_cmd_help;
+    }
+    app.ctx.debug = app.opts.debug;
+    app.server = getenv("AMPLITUDE_WIZARD_SERVER");
+    if (app.server && !app.server[0])
+        app.server = NULL;
+    rc = wiz_app_config_path(&app);
+    if (rc == WIZ_OK)
+        rc = cmd->run(&app);
+    if (rc != WIZ_OK && rc != WIZ_ECANCEL)
+        fprintf(stderr, "ampli-wizard: %s\n", wiz_errmsg(&app.ctx));
+    return wiz_rc_exit_code(rc);
+}

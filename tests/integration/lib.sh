@@ -1,0 +1,42 @@
+# Shared helpers for integration tests (sourced). Every test gets its own temp dir,
+# HOME and credential file; servers listen on ephemeral loopback ports.
+set -euo pipefail
+: "${WIZ_BIN:?run through ctest}"
+: "${WIZ_BUILD:?run through ctest}"
+T=$(mktemp -d "${TMPDIR:-/tmp}/wiztest.XXXXXX")
+export HOME="$T/home"
+mkdir -p "$HOME"
+export AMPLITUDE_WIZARD_CONFIG="$HOME/.ampli.json"
+unset AMPLITUDE_WIZARD_SERVER AMPLITUDE_WIZARD_API_KEY AMPLITUDE_WIZARD_AGENT BROWSER || true
+STANDIN_PIDS=()
+cleanup() {
+  for p in "${STANDIN_PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  rm -rf "$T"
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+# expect_rc CODE cmd... : runs cmd, output in $OUT (stdout) and $ERR (stderr)
+expect_rc() {
+  local want=$1; shift
+  set +e
+  "$@" >"$T/out" 2>"$T/err"
+  local got=$?
+  set -e
+  OUT=$(cat "$T/out"); ERR=$(cat "$T/err")
+  [ "$got" -eq "$want" ] || { echo "stdout: $OUT" >&2; echo "stderr: $ERR" >&2; fail "'$*' exited $got, wanted $want"; }
+}
+assert_contains() { case "$1" in *"$2"*) ;; *) fail "expected to find '$2' in: $1" ;; esac; }
+assert_not_contains() { case "$1" in *"$2"*) fail "did not expect '$2' in: $1" ;; *) ;; esac; }
+
+# start_standin [flags...]: starts build/amplitude-stand-in on an ephemeral port, sets
+# STANDIN_URL and exports AMPLITUDE_WIZARD_SERVER to it.
+start_standin() {
+  local pf="$T/standin.port.$RANDOM"
+  "$WIZ_BUILD/amplitude-stand-in" --port 0 --port-file "$pf" "$@" >"$T/standin.log" 2>&1 &
+  STANDIN_PIDS+=($!)
+  for _ in $(seq 1 200); do [ -s "$pf" ] && break; sleep 0.02; done
+  [ -s "$pf" ] || { cat "$T/standin.log" >&2; fail "stand-in did not start"; }
+  STANDIN_URL="http://127.0.0.1:$(cat "$pf")"
+  export AMPLITUDE_WIZARD_SERVER="$STANDIN_URL"
+}
