@@ -1,0 +1,18 @@
+/* The plugin half of `setup`: detection before sign-in, then plan -> preview/confirm
+ * -> apply -> verify with the session. core/cli/setup.c calls these in that order. */
+#ifndef WIZ_FLOW_H
+#define WIZ_FLOW_H
+
+#include "../cli/cli.h"
+#include "../session.h"
+
+struct wiz_flow;
+
+/* Loads the plugins and picks the framework (--framework, else detection), read-only,
+ * no network. *out: caller wiz_flow_free()s (may be NULL when nothing is needed). */
+enum wiz_rc wiz_flow_detect(struct wiz_app *app, struct wiz_flow **out);
+/* Plans, previews / confirms, applies (ledger, atomic writes) and verifies. */
+enum wiz_rc wiz_flow_run(struct wiz_app *app, struct wiz_flow *flow, const struct wiz_session_info *info);
+void wiz_flow_free(struct wiz_flow *flow);
+
+#endif
