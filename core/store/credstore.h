@@ -74,6 +74,9 @@ enum wiz_rc wiz_store_put_pending(struct wiz_ctx *ctx, const struct wiz_store *s
 enum wiz_rc wiz_store_logout(struct wiz_ctx *ctx, const struct wiz_store *st, const enum wiz_zone *zone,
                              char ***removed);
 
+/* Frees a list returned by wiz_store_logout (NULL is fine). */
+void wiz_store_free_list(char **list);
+
 /* The entry key for a user: "User-<id>" in us, "User[<zone>]-<id>" elsewhere, '.' -> '-'.
  * returns owned string: free() (NULL on allocation failure) */
 char *wiz_store_key(const char *user_id, enum wiz_zone zone);
