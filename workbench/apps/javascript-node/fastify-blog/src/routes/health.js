@@ -1,0 +1,3 @@
+export default async function health(app) {
+  app.get('/health', async () => ({ status: 'ok' }));
+}
