@@ -1,0 +1,9 @@
+import { defineConfig } from 'vite';
+
+// PORT lets `npm start` (vite preview) run beside other apps.
+export default defineConfig({
+  preview: {
+    port: Number(process.env.PORT) || 4173,
+    strictPort: true,
+  },
+});
