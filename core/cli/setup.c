@@ -1,14 +1,87 @@
-/* setup (engine not built yet) */
+/* setup: detect the framework, sign in (or --api-key), choose the project key, and
+ * hand the session to the plugin flow. */
 #include "cli.h"
+
+#include "../auth/endpoints.h"
+#include "../auth/select.h"
+#include "../auth/session.h"
+#include "../plugin/flow.h"
+#include "../session.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* --api-key, else $AMPLITUDE_WIZARD_API_KEY, else NULL. borrowed */
+static const char *given_api_key(const struct wiz_app *app)
+{
+    if (app->opts.api_key)
+        return app->opts.api_key;
+    const char *k = getenv("AMPLITUDE_WIZARD_API_KEY");
+    return k && k[0] ? k : NULL;
+}
+
+static enum wiz_rc with_session(struct wiz_app *app, struct wiz_flow *flow, const struct wiz_endpoints *ep)
+{
+    struct wiz_session_info info = {.zone = ep->zone, .ingest_url = ep->ingest};
+    const char *key = given_api_key(app);
+    if (key) {
+        /* The key says everything plugins need: no OAuth, no network. */
+        info.api_key = key;
+        info.app_id = app->opts.app_id;
+        return wiz_flow_run(app, flow, &info);
+    }
+    struct wiz_signin s;
+    struct wiz_signin_opts o = {.need_orgs = true, .allow_login = true, .signup = app->opts.signup};
+    enum wiz_rc rc = wiz_signin_get(app, ep, &o, &s);
+    struct wiz_choice c;
+    if (!rc)
+        rc = wiz_select_key(app, &s.orgs, &c);
+    if (!rc) {
+        info.api_key = c.env->api_key;
+        info.user_id = s.user.id;
+        info.user_email = s.user.email;
+        info.org_id = c.org->id;
+        info.org_name = c.org->name;
+        info.project_id = c.project->id;
+        info.project_name = c.project->name;
+        info.env_name = c.env->name;
+        info.app_id = c.env->app_id;
+        rc = wiz_flow_run(app, flow, &info);
+    }
+    wiz_signin_clear(&s);
+    return rc;
+}
 
 static enum wiz_rc run_setup(struct wiz_app *app)
 {
-    return wiz_fail(&app->ctx, WIZ_ERR, "'setup' is not available yet in this build");
+    if (app->opts.signup && given_api_key(app))
+        return wiz_fail(&app->ctx, WIZ_EUSAGE, "--signup and --api-key exclude each other");
+    struct wiz_endpoints ep;
+    enum wiz_rc rc = wiz_endpoints_get(&app->ctx, app->server, app->opts.zone, &ep);
+    if (rc)
+        return rc;
+    struct wiz_flow *flow = NULL;
+    rc = wiz_flow_detect(app, &flow);
+    if (!rc)
+        rc = with_session(app, flow, &ep);
+    wiz_flow_free(flow);
+    wiz_endpoints_clear(&ep);
+    return rc;
 }
+
+static const char *const setup_flags[] = {"signup", "email", "full-name", "accept-tos", "no-browser",
+                                          "login-timeout", "app-id", "org", "project", "env", "api-key",
+                                          "framework", "dry-run", "skip-install", "force", NULL};
 
 const struct wiz_cmd wiz_cmd_setup = {
     .name = "setup",
-    .summary = "(not built yet)",
-    .usage = "setup",
+    .summary = "set up Amplitude in the app in --install-dir (sign in, choose a project, wire the SDK)",
+    .usage = "setup [--ci|--agent] [--api-key KEY | --app-id ID | --org O --project P --env E]\n"
+             "       [--signup --email E [--full-name N] [--accept-tos]] [--framework ID] [--dry-run]",
+    .details = "Detects the framework, signs in (stored session, refreshed when due; else a browser login,\n"
+               "or direct signup with --signup), chooses the project key (--app-id, the name filters, the\n"
+               "only environment with a key, or a question; --ci takes the lowest-ranked environment), then\n"
+               "runs the framework plugin. --api-key (or AMPLITUDE_WIZARD_API_KEY) skips sign-in entirely.",
+    .flags = setup_flags,
     .run = run_setup,
 };

@@ -1,0 +1,21 @@
+/* Choosing the project key: --app-id, then --org/--project/--env filters, then a
+ * single candidate silently, else ask (lowest rank first); CI takes the lowest rank. */
+#ifndef WIZ_SELECT_H
+#define WIZ_SELECT_H
+
+#include "../cli/cli.h"
+#include "userinfo.h"
+
+/* Borrowed pointers into the wiz_orgs passed to wiz_select_key. */
+struct wiz_choice {
+    const struct wiz_org *org;
+    const struct wiz_project *project;
+    const struct wiz_env *env;
+};
+
+/* No environment with a visible key -> WIZ_EAUTH (only org admins see keys);
+ * --app-id / filters matching nothing -> WIZ_EUSAGE; agent mode with several
+ * candidates and no flag -> WIZ_EINPUT naming --app-id. */
+enum wiz_rc wiz_select_key(struct wiz_app *app, const struct wiz_orgs *orgs, struct wiz_choice *out);
+
+#endif

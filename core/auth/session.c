@@ -1,0 +1,148 @@
+/* The session policy: reuse, recover, refresh, or sign in; then one bundled write. */
+#include "session.h"
+
+#include "browser.h"
+#include "oauth.h"
+
+#include <string.h>
+
+void wiz_signin_clear(struct wiz_signin *s)
+{
+    if (!s)
+        return;
+    wiz_user_clear(&s->user);
+    wiz_tokens_clear(&s->tokens);
+    wiz_orgs_clear(&s->orgs);
+    memset(s, 0, sizeof *s);
+}
+
+static struct wiz_store store_of(const struct wiz_app *app)
+{
+    struct wiz_store st = {.path = app->config_path, .lock_timeout_ms = 0};
+    return st;
+}
+
+/* Fetches the org tree (and so the user) with out->tokens into out->orgs. */
+static enum wiz_rc fetch_orgs(struct wiz_app *app, const struct wiz_endpoints *ep, struct wiz_signin *out, bool retry)
+{
+    wiz_orgs_clear(&out->orgs);
+    out->have_orgs = false;
+    enum wiz_rc rc = retry ? wiz_userinfo_fetch_retry(&app->ctx, ep, out->tokens.id_token, &out->orgs)
+                           : wiz_userinfo_fetch(&app->ctx, ep, out->tokens.id_token, &out->orgs);
+    if (!rc)
+        out->have_orgs = true;
+    return rc;
+}
+
+/* The real user of a fresh sign-in becomes out->user; then the one bundled write. */
+static enum wiz_rc persist_fetched_user(struct wiz_app *app, struct wiz_signin *out)
+{
+    wiz_user_clear(&out->user);
+    enum wiz_rc rc = wiz_user_copy(&app->ctx, &out->user, &out->orgs.user);
+    if (rc)
+        return rc;
+    struct wiz_store st = store_of(app);
+    return wiz_store_put(&app->ctx, &st, &out->user, &out->tokens);
+}
+
+static enum wiz_rc browser_signin(struct wiz_app *app, const struct wiz_endpoints *ep, struct wiz_signin *out)
+{
+    wiz_user_clear(&out->user);
+    wiz_tokens_clear(&out->tokens);
+    enum wiz_rc rc = wiz_browser_login(app, ep, &out->tokens);
+    if (rc)
+        return rc;
+    out->fresh = true;
+    rc = fetch_orgs(app, ep, out, false);
+    if (rc)
+        return wiz_fail(&app->ctx, rc, "signed in, but could not fetch the account: %s", wiz_errmsg(&app->ctx));
+    return persist_fetched_user(app, out);
+}
+
+static enum wiz_rc no_session(struct wiz_app *app, const struct wiz_signin_opts *o, const struct wiz_endpoints *ep,
+                              struct wiz_signin *out)
+{
+    if (o->allow_login && o->signup)
+        return wiz_signin_signup(app, ep, out);
+    if (o->allow_login && wiz_browser_login_possible(app))
+        return browser_signin(app, ep, out);
+    return wiz_fail(&app->ctx, WIZ_EAUTH,
+                    "not signed in to Amplitude (zone %s; reason: no_stored_credentials): run 'ampli-wizard login', "
+                    "or pass --api-key",
+                    wiz_zone_name(ep->zone));
+}
+
+/* Refreshes out->tokens. *over set when the server says the session is over. */
+static enum wiz_rc refresh(struct wiz_app *app, const struct wiz_endpoints *ep, struct wiz_signin *out, bool *over)
+{
+    struct wiz_tokens fresh;
+    enum wiz_refresh_result res;
+    *over = false;
+    wiz_debug(&app->ctx, "session: refreshing (expires in %lld s)",
+              (long long)(out->tokens.expires_at - wiz_now(&app->ctx)));
+    enum wiz_rc rc = wiz_oauth_refresh(&app->ctx, ep, &out->tokens, &fresh, &res);
+    if (rc) {
+        *over = res == WIZ_REFRESH_INVALID_GRANT;
+        return rc;
+    }
+    wiz_tokens_clear(&out->tokens);
+    out->tokens = fresh;
+    return WIZ_OK;
+}
+
+enum wiz_rc wiz_signin_get(struct wiz_app *app, const struct wiz_endpoints *ep, const struct wiz_signin_opts *o,
+                           struct wiz_signin *out)
+{
+    struct wiz_ctx *ctx = &app->ctx;
+    memset(out, 0, sizeof *out);
+    struct wiz_store st = store_of(app);
+    enum wiz_rc rc = wiz_store_get_token(ctx, &st, ep->zone, NULL, &out->user, &out->tokens);
+    if (rc == WIZ_ENOTFOUND)
+        return no_session(app, o, ep, out);
+    if (rc)
+        return rc;
+
+    bool refreshed = false;
+    if (out->tokens.expires_at - wiz_now(ctx) < WIZ_REFRESH_MARGIN_S) {
+        bool over;
+        rc = refresh(app, ep, out, &over);
+        if (rc && over) {
+            if (o->allow_login && wiz_browser_login_possible(app)) {
+                wiz_warn(ctx, "the stored Amplitude session has ended; signing in again");
+                return browser_signin(app, ep, out);
+            }
+            return wiz_fail(ctx, WIZ_EAUTH,
+                            "the stored Amplitude session has ended (reason: refresh_failed): run 'ampli-wizard login'");
+        }
+        if (rc)
+            return rc;
+        refreshed = true;
+    }
+
+    if (wiz_user_is_pending(&out->user)) {
+        /* A signup whose user fetch failed last time: finish it without a browser. */
+        wiz_debug(ctx, "session: finishing a pending signup");
+        rc = fetch_orgs(app, ep, out, true);
+        if (rc) {
+            if (refreshed) /* the old refresh token is spent: keep the rotated ones */
+                (void)wiz_store_put_pending(ctx, &st, ep->zone, &out->tokens);
+            return wiz_fail(ctx, rc == WIZ_EINTERNAL ? rc : WIZ_ENET,
+                            "the Amplitude account is not ready yet (%s); run the command again in a moment",
+                            wiz_errmsg(ctx));
+        }
+        return persist_fetched_user(app, out);
+    }
+
+    if (refreshed) {
+        /* Rotated tokens + real expiry + the user, in one write. */
+        rc = wiz_store_put(ctx, &st, &out->user, &out->tokens);
+        if (rc)
+            return rc;
+    }
+    if (o->need_orgs) {
+        rc = fetch_orgs(app, ep, out, false);
+        if (rc)
+            return rc;
+    }
+    return WIZ_OK;
+}

@@ -1,0 +1,37 @@
+/* "Get me a usable session for this zone": the one policy every command uses.
+ * stored tokens -> finish a pending signup -> refresh when < 5 min left -> else
+ * browser login or direct signup. Each path ends in ONE bundled store write. */
+#ifndef WIZ_AUTH_SESSION_H
+#define WIZ_AUTH_SESSION_H
+
+#include "../cli/cli.h"
+#include "../store/credstore.h"
+#include "endpoints.h"
+#include "userinfo.h"
+
+#define WIZ_REFRESH_MARGIN_S 300
+
+struct wiz_signin {
+    struct wiz_user user;
+    struct wiz_tokens tokens;
+    struct wiz_orgs orgs; /* filled when need_orgs was asked */
+    bool have_orgs;
+    bool fresh;           /* true when this run signed in (browser or signup) */
+};
+
+struct wiz_signin_opts {
+    bool need_orgs;   /* fetch the org tree (key selection, login's listing) */
+    bool allow_login; /* may start a browser login / signup when nothing usable is stored */
+    bool signup;      /* no stored session: direct signup instead of browser login */
+};
+
+/* out: caller wiz_signin_clear()s. Missing credentials without a way to sign in ->
+ * WIZ_EAUTH whose message names the reason (no_stored_credentials, refresh_failed). */
+enum wiz_rc wiz_signin_get(struct wiz_app *app, const struct wiz_endpoints *ep, const struct wiz_signin_opts *o,
+                           struct wiz_signin *out);
+void wiz_signin_clear(struct wiz_signin *s);
+
+/* The direct signup path of wiz_signin_get (needs app->opts.email). */
+enum wiz_rc wiz_signin_signup(struct wiz_app *app, const struct wiz_endpoints *ep, struct wiz_signin *out);
+
+#endif

@@ -1,0 +1,131 @@
+/* `--signup`: direct account creation, then the same single bundled write as a login
+ * (or the pending sentinel when the new account is not visible yet). */
+#include "session.h"
+
+#include "../ui/ui.h"
+#include "browser.h"
+#include "oauth.h"
+#include "signup.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool can_ask(const struct wiz_app *app)
+{
+    enum wiz_ui_mode m = wiz_ui_mode_pick(&app->opts);
+    return m == WIZ_UI_INTERACTIVE || m == WIZ_UI_CLASSIC;
+}
+
+/* Fills what needs_information asked for: interactively, or WIZ_EINPUT naming the flags. */
+static enum wiz_rc collect(struct wiz_app *app, const struct wiz_signup_reply *r, struct wiz_signup_req *req,
+                           char **name_buf)
+{
+    bool need_name = r->need_full_name && !(req->full_name && req->full_name[0]);
+    bool need_tos = r->need_terms && !req->accept_tos;
+    if (!need_name && !need_tos)
+        return wiz_fail(&app->ctx, WIZ_ERR, "signup keeps asking for information that was already given");
+    if (!can_ask(app))
+        return wiz_fail(&app->ctx, WIZ_EINPUT, "signup needs more information: pass %s%s%s",
+                        need_name ? "--full-name NAME" : "", need_name && need_tos ? " and " : "",
+                        need_tos ? "--accept-tos" : "");
+    if (need_name) {
+        enum wiz_rc rc = wiz_ui_ask_text(app, "Your full name", "--full-name", name_buf);
+        if (rc)
+            return rc;
+        if (!(*name_buf)[0])
+            return wiz_fail(&app->ctx, WIZ_EINPUT, "a full name is required to sign up (--full-name)");
+        req->full_name = *name_buf;
+    }
+    if (need_tos) {
+        bool yes = false;
+        enum wiz_rc rc = wiz_ui_confirm(app, "Do you accept Amplitude's terms of service (https://amplitude.com/terms)?",
+                                        false, &yes);
+        if (rc)
+            return rc;
+        if (!yes)
+            return wiz_fail(&app->ctx, WIZ_ECANCEL, "the terms of service must be accepted to sign up");
+        req->accept_tos = true;
+    }
+    return WIZ_OK;
+}
+
+/* Code -> tokens -> user (with retries) -> one write; or the pending sentinel. */
+static enum wiz_rc finish(struct wiz_app *app, const struct wiz_endpoints *ep, const char *code, struct wiz_signin *out)
+{
+    struct wiz_ctx *ctx = &app->ctx;
+    struct wiz_store st = {.path = app->config_path};
+    enum wiz_rc rc = wiz_oauth_exchange_code(ctx, ep, code, WIZ_SIGNUP_REDIRECT_URI, NULL, &out->tokens);
+    if (rc)
+        return rc;
+    out->fresh = true;
+    rc = wiz_userinfo_fetch_retry(ctx, ep, out->tokens.id_token, &out->orgs);
+    if (rc == WIZ_OK) {
+        out->have_orgs = true;
+        rc = wiz_user_copy(ctx, &out->user, &out->orgs.user);
+        return rc ? rc : wiz_store_put(ctx, &st, &out->user, &out->tokens);
+    }
+    if (rc == WIZ_EINTERNAL)
+        return rc;
+    char why[256];
+    snprintf(why, sizeof why, "%s", wiz_errmsg(ctx));
+    rc = wiz_store_put_pending(ctx, &st, ep->zone, &out->tokens);
+    if (rc)
+        return rc;
+    return wiz_fail(ctx, WIZ_ENET,
+                    "your Amplitude account was created, but it is not ready yet (%s); the sign-in is saved and the "
+                    "next run will finish it without a browser",
+                    why);
+}
+
+enum wiz_rc wiz_signin_signup(struct wiz_app *app, const struct wiz_endpoints *ep, struct wiz_signin *out)
+{
+    struct wiz_ctx *ctx = &app->ctx;
+    if (!app->opts.email)
+        return wiz_fail(ctx, can_ask(app) ? WIZ_EUSAGE : WIZ_EINPUT, "--signup needs --email EMAIL");
+    struct wiz_signup_req req = {.email = app->opts.email, .full_name = app->opts.full_name,
+                                 .accept_tos = app->opts.accept_tos};
+    char *name_buf = NULL;
+    enum wiz_rc rc = WIZ_OK;
+    for (int round = 0; round < 3; round++) {
+        struct wiz_signup_reply r;
+        rc = wiz_signup_request(ctx, ep, &req, &r);
+        if (rc)
+            break;
+        switch (r.kind) {
+        case WIZ_SIGNUP_OAUTH:
+            rc = finish(app, ep, r.code, out);
+            if (!rc && r.dashboard_url)
+                wiz_info(ctx, "Your Amplitude dashboard: %s", r.dashboard_url);
+            break;
+        case WIZ_SIGNUP_NEEDS_INFORMATION:
+            rc = collect(app, &r, &req, &name_buf);
+            if (!rc) {
+                wiz_signup_reply_clear(&r);
+                continue;
+            }
+            break;
+        case WIZ_SIGNUP_REQUIRES_AUTH:
+            if (can_ask(app)) {
+                wiz_ui_status(app, "An Amplitude account already exists for %s: signing in with the browser.",
+                              req.email);
+                wiz_signup_reply_clear(&r);
+                free(name_buf);
+                struct wiz_signin_opts o = {.need_orgs = true, .allow_login = true};
+                return wiz_signin_get(app, ep, &o, out);
+            }
+            rc = wiz_fail(ctx, WIZ_EAUTH, "an Amplitude account already exists for %s (reason: requires_auth): "
+                                          "run 'ampli-wizard login' to sign in",
+                          req.email);
+            break;
+        case WIZ_SIGNUP_ERROR:
+            rc = wiz_fail(ctx, WIZ_ERR, "signup failed: %.80s%s%.300s", r.error_code ? r.error_code : "error",
+                          r.error_message ? ": " : "", r.error_message ? r.error_message : "");
+            break;
+        }
+        wiz_signup_reply_clear(&r);
+        free(name_buf);
+        return rc;
+    }
+    free(name_buf);
+    return rc ? rc : wiz_fail(ctx, WIZ_ERR, "signup did not complete after several rounds of questions");
+}

@@ -1,0 +1,183 @@
+/* URL policy, form encoding, URL building and log redaction for the HTTP wrapper. */
+#include "http.h"
+
+#include <arpa/inet.h>
+#include <curl/curl.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+bool wiz_http_host_is_loopback(const char *host)
+{
+    if (!host)
+        return false;
+    if (strcasecmp(host, "localhost") == 0 || strcmp(host, "::1") == 0 || strcmp(host, "[::1]") == 0)
+        return true;
+    struct in_addr a;
+    if (inet_pton(AF_INET, host, &a) != 1)
+        return false;
+    return (ntohl(a.s_addr) >> 24) == 127;
+}
+
+enum wiz_rc wiz_http_check_url(struct wiz_ctx *ctx, const char *url)
+{
+    CURLU *u = curl_url();
+    if (!u)
+        return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+    char *scheme = NULL, *host = NULL;
+    enum wiz_rc rc = WIZ_OK;
+    if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+        curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
+        rc = wiz_fail(ctx, WIZ_EUSAGE, "'%s' is not a valid URL", url);
+    } else if (strcasecmp(scheme, "https") == 0) {
+        rc = WIZ_OK;
+    } else if (strcasecmp(scheme, "http") == 0 && wiz_http_host_is_loopback(host)) {
+        rc = WIZ_OK;
+    } else {
+        rc = wiz_fail(ctx, WIZ_EUSAGE, "refusing '%s': only https:// (or http:// to a loopback address) is allowed", url);
+    }
+    curl_free(scheme);
+    curl_free(host);
+    curl_url_cleanup(u);
+    return rc;
+}
+
+char *wiz_http_form(const char *const *pairs, size_t npairs)
+{
+    size_t cap = 1, len = 0;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    out[0] = '\0';
+    for (size_t i = 0; i < npairs; i++) {
+        const char *name = pairs[2 * i], *val = pairs[2 * i + 1];
+        if (!val)
+            continue;
+        char *en = curl_easy_escape(NULL, name, 0);
+        char *ev = curl_easy_escape(NULL, val, 0);
+        if (!en || !ev) {
+            curl_free(en);
+            curl_free(ev);
+            free(out);
+            return NULL;
+        }
+        size_t need = len + strlen(en) + strlen(ev) + 3;
+        char *grown = need > cap ? realloc(out, need) : out;
+        if (!grown) {
+            curl_free(en);
+            curl_free(ev);
+            free(out);
+            return NULL;
+        }
+        out = grown;
+        cap = need > cap ? need : cap;
+        len += (size_t)snprintf(out + len, cap - len, "%s%s=%s", len ? "&" : "", en, ev);
+        curl_free(en);
+        curl_free(ev);
+    }
+    return out;
+}
+
+char *wiz_http_url(const char *base, const char *path, const char *const *pairs, size_t npairs)
+{
+    CURLU *u = curl_url();
+    if (!u)
+        return NULL;
+    char *res = NULL, *s = NULL;
+    if (curl_url_set(u, CURLUPART_URL, base, 0) != CURLUE_OK)
+        goto done;
+    if (path && curl_url_set(u, CURLUPART_PATH, path, 0) != CURLUE_OK)
+        goto done;
+    for (size_t i = 0; i < npairs; i++) {
+        if (!pairs[2 * i + 1])
+            continue;
+        char *kv = wiz_asprintf("%s=%s", pairs[2 * i], pairs[2 * i + 1]);
+        if (!kv)
+            goto done;
+        /* URLENCODE escapes the value part; APPENDQUERY adds the '&'. */
+        CURLUcode cc = curl_url_set(u, CURLUPART_QUERY, kv, CURLU_APPENDQUERY | CURLU_URLENCODE);
+        free(kv);
+        if (cc != CURLUE_OK)
+            goto done;
+    }
+    if (curl_url_get(u, CURLUPART_URL, &s, 0) != CURLUE_OK)
+        goto done;
+    res = wiz_strdup(s);
+done:
+    curl_free(s);
+    curl_url_cleanup(u);
+    return res;
+}
+
+static bool secret_name(const char *name, size_t len)
+{
+    static const char *const secrets[] = {"access_token", "id_token", "refresh_token", "code",
+                                          "code_verifier", "apiKey", "api_key", "password"};
+    for (size_t i = 0; i < sizeof secrets / sizeof secrets[0]; i++)
+        if (strlen(secrets[i]) == len && strncmp(secrets[i], name, len) == 0)
+            return true;
+    return false;
+}
+
+static void redact_json(json_t *v)
+{
+    if (json_is_object(v)) {
+        const char *k;
+        json_t *child;
+        json_object_foreach(v, k, child) {
+            if (secret_name(k, strlen(k)) && (json_is_string(child) || json_is_number(child)))
+                json_object_set_new(v, k, json_string("<redacted>"));
+            else
+                redact_json(child);
+        }
+    } else if (json_is_array(v)) {
+        size_t i;
+        json_t *child;
+        json_array_foreach(v, i, child) redact_json(child);
+    }
+}
+
+static char *redact_form(const char *body)
+{
+    size_t cap = strlen(body) * 2 + 16, len = 0;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    out[0] = '\0';
+    const char *p = body;
+    while (*p) {
+        const char *amp = strchr(p, '&');
+        size_t seg = amp ? (size_t)(amp - p) : strlen(p);
+        const char *eq = memchr(p, '=', seg);
+        size_t nlen = eq ? (size_t)(eq - p) : seg;
+        int n;
+        if (eq && secret_name(p, nlen))
+            n = snprintf(out + len, cap - len, "%s%.*s=<redacted>", len ? "&" : "", (int)nlen, p);
+        else
+            n = snprintf(out + len, cap - len, "%s%.*s", len ? "&" : "", (int)seg, p);
+        if (n < 0 || (size_t)n >= cap - len)
+            break;
+        len += (size_t)n;
+        p += seg;
+        if (*p == '&')
+            p++;
+    }
+    return out;
+}
+
+char *wiz_http_redact(const char *body, const char *content_type)
+{
+    if (!body)
+        return wiz_strdup("");
+    if (content_type && strstr(content_type, "x-www-form-urlencoded"))
+        return redact_form(body);
+    json_t *j = json_loads(body, JSON_DECODE_ANY, NULL);
+    if (!j)
+        return wiz_asprintf("<%zu bytes, not JSON, not shown>", strlen(body));
+    redact_json(j);
+    char *s = json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY);
+    json_decref(j);
+    return s;
+}
