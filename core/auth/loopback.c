@@ -32,8 +32,10 @@ enum wiz_rc wiz_loopback_open(struct wiz_ctx *ctx, int first, int last, struct w
         struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
         sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         if (bind(fd, (struct sockaddr *)&sa, sizeof sa) == 0 && listen(fd, 8) == 0) {
+            socklen_t sl = sizeof sa;
+            getsockname(fd, (struct sockaddr *)&sa, &sl);
             out->fd = fd;
-            out->port = port;
+            out->port = ntohs(sa.sin_port);
             wiz_debug(ctx, "login: callback listener on 127.0.0.1:%d", port);
             return WIZ_OK;
         }

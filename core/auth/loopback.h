@@ -27,7 +27,8 @@ struct wiz_loopback {
 };
 
 /* Binds 127.0.0.1 on the first free port of first..last and listens. All busy ->
- * WIZ_ERR naming the range. */
+ * WIZ_ERR naming the range. first = last = 0: any free port (unit tests only; the
+ * OAuth server allow-lists the fixed range). */
 enum wiz_rc wiz_loopback_open(struct wiz_ctx *ctx, int first, int last, struct wiz_loopback *out);
 /* Serves requests until the callback arrives or timeout_s passes (WIZ_EAUTH). Answers
  * the browser with a small HTML page. A wrong or missing state, error=..., or a missing

@@ -7,6 +7,7 @@
 #include "oauth.h"
 #include "signup.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
