@@ -156,9 +156,10 @@ static enum MHD_Result respond(struct wiz_si_server *srv, struct MHD_Connection 
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_kv, req.query);
     MHD_get_connection_values(conn, MHD_HEADER_KIND, collect_kv, headers);
     if (!cs->too_big && cs->len) {
-        req.form = parse_form(conn, req.body, req.body_len);
-        if (!req.form)
-            req.json = json_loadb(req.body, req.body_len, JSON_REJECT_DUPLICATES, NULL);
+        /* JSON whatever the Content-Type says (curl -d sends JSON as a "form"), else a form */
+        req.json = json_loadb(req.body, req.body_len, JSON_REJECT_DUPLICATES, NULL);
+        if (!req.json)
+            req.form = parse_form(conn, req.body, req.body_len);
     }
 
     long delay = 0;
