@@ -1,27 +1,305 @@
-/* Placeholder until the plugin host lands: setup stops after key selection. */
+/* setup's plugin half: detect -> (sign-in happens in setup.c) -> plan -> preview and
+ * confirm -> apply through the ledger -> install -> verify. */
 #include "flow.h"
+#include "host.h"
+#include "../ui/ui.h"
 
+#include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
-enum wiz_rc wiz_flow_detect(struct wiz_app *app, struct wiz_flow **out)
-{
-    (void)app;
-    *out = NULL;
-    return WIZ_OK;
-}
-
-enum wiz_rc wiz_flow_run(struct wiz_app *app, struct wiz_flow *flow, const struct wiz_session_info *info)
-{
-    (void)app;
-    (void)flow;
-    printf("selected: org %s, project %s, environment %s, app %s\n", info->org_name ? info->org_name : "-",
-           info->project_name ? info->project_name : "-", info->env_name ? info->env_name : "-",
-           info->app_id ? info->app_id : "-");
-    printf("plugins are not built yet: stopping before any change to the project\n");
-    return WIZ_OK;
-}
+struct wiz_flow {
+    struct wiz_registry reg;
+    struct wiz_plugin *plugin;
+    const char *framework;   /* borrowed from plugin->ids */
+    char *evidence;          /* NULL when chosen by --framework */
+    char *root;
+    const char *pm, *pm_evidence;
+};
 
 void wiz_flow_free(struct wiz_flow *flow)
 {
-    (void)flow;
+    if (!flow)
+        return;
+    wiz_registry_free(&flow->reg);
+    free(flow->evidence);
+    free(flow->root);
+    free(flow);
+}
+
+static void session_init(wiz_session *s, struct wiz_app *app, struct wiz_flow *f, struct wiz_plugin *p,
+                         enum wiz_phase phase)
+{
+    memset(s, 0, sizeof *s);
+    s->magic = WIZ_SESSION_MAGIC;
+    s->phase = phase;
+    s->app = app;
+    s->plugin = p;
+    s->root = f->root;
+    s->framework = f->framework;
+    s->pkgmgr = f->pm;
+}
+
+static void session_end(wiz_session *s)
+{
+    s->phase = WIZ_PHASE_ENDED;
+    free(s->claim_id);
+    free(s->claim_evidence);
+    s->claim_id = s->claim_evidence = NULL;
+}
+
+/* every framework id on offer, for "tried: ..." messages. returns owned string: free() */
+static char *all_ids(const struct wiz_registry *reg)
+{
+    size_t cap = 1;
+    for (size_t i = 0; i < reg->n; i++)
+        for (char **id = reg->v[i].ids; reg->v[i].status == WIZ_PS_OK && id && *id; id++)
+            cap += strlen(*id) + 2;
+    char *s = calloc(1, cap);
+    for (size_t i = 0; s && i < reg->n; i++)
+        for (char **id = reg->v[i].ids; reg->v[i].status == WIZ_PS_OK && id && *id; id++) {
+            if (s[0])
+                strcat(s, ", ");
+            strcat(s, *id);
+        }
+    return s;
+}
+
+static int by_priority(const void *a, const void *b)
+{
+    const struct wiz_plugin *x = *(struct wiz_plugin *const *)a, *y = *(struct wiz_plugin *const *)b;
+    if (x->priority != y->priority)
+        return x->priority < y->priority ? -1 : 1;
+    return x < y ? -1 : x > y; /* discovery order */
+}
+
+static enum wiz_rc detect(struct wiz_app *app, struct wiz_flow *f)
+{
+    struct wiz_plugin *order[512];
+    size_t n = 0;
+    for (size_t i = 0; i < f->reg.n && n < 512; i++)
+        if (f->reg.v[i].status == WIZ_PS_OK)
+            order[n++] = &f->reg.v[i];
+    qsort(order, n, sizeof *order, by_priority);
+    for (size_t i = 0; i < n; i++) {
+        wiz_session s;
+        session_init(&s, app, f, order[i], WIZ_PHASE_DETECT);
+        struct wiz_ctx saved = app->ctx;
+        enum wiz_rc rc = wiz_plugin_call(order[i], WIZ_CALL_DETECT, &s);
+        if (rc) {
+            wiz_warn(&saved, "%s", wiz_errmsg(&app->ctx));
+            app->ctx = saved;
+        } else if (s.claim_id) {
+            /* a claim for an id another plugin already serves first does not count */
+            const char *canon = NULL;
+            if (wiz_registry_find(&f->reg, s.claim_id, &canon) == order[i]) {
+                f->plugin = order[i];
+                f->framework = canon;
+                f->evidence = s.claim_evidence;
+                s.claim_evidence = NULL;
+            }
+        }
+        session_end(&s);
+        if (f->plugin)
+            return WIZ_OK;
+    }
+    return WIZ_ENOTFOUND;
+}
+
+enum wiz_rc wiz_flow_detect(struct wiz_app *app, struct wiz_flow **out)
+{
+    *out = NULL;
+    struct wiz_flow *f = calloc(1, sizeof *f);
+    if (!f)
+        return wiz_fail(&app->ctx, WIZ_EINTERNAL, "out of memory");
+    f->root = wiz_pfs_root(&app->ctx, app->opts.install_dir);
+    if (!f->root) {
+        free(f);
+        return app->ctx.rc;
+    }
+    enum wiz_rc rc = wiz_registry_load(app, &f->reg);
+    if (!rc && app->opts.framework) {
+        f->plugin = wiz_registry_find(&f->reg, app->opts.framework, &f->framework);
+        if (!f->plugin) {
+            char *ids = all_ids(&f->reg);
+            rc = wiz_fail(&app->ctx, WIZ_EUSAGE, "no plugin serves framework '%s' (tried: %s)", app->opts.framework,
+                          ids && ids[0] ? ids : "no plugins found");
+            free(ids);
+        }
+    } else if (!rc && detect(app, f) != WIZ_OK) {
+        char *ids = all_ids(&f->reg);
+        enum wiz_ui_mode m = wiz_ui_mode_pick(&app->opts);
+        if ((m == WIZ_UI_INTERACTIVE || m == WIZ_UI_CLASSIC) && ids && ids[0]) {
+            const char *labels[256];
+            struct wiz_plugin *owners[256];
+            int nl = 0;
+            for (size_t i = 0; i < f->reg.n && nl < 256; i++)
+                for (char **id = f->reg.v[i].ids; f->reg.v[i].status == WIZ_PS_OK && *id && nl < 256; id++)
+                    owners[nl] = &f->reg.v[i], labels[nl++] = *id;
+            int pick = 0;
+            rc = wiz_ui_choose(app, "Which framework does this project use?", labels, nl, -1, "--framework", &pick);
+            if (!rc) {
+                f->plugin = owners[pick];
+                f->framework = labels[pick];
+            }
+        } else {
+            rc = wiz_fail(&app->ctx, WIZ_EUSAGE, "could not tell which framework %s uses (tried: %s); pass --framework ID",
+                          f->root, ids && ids[0] ? ids : "no plugins found");
+        }
+        free(ids);
+    }
+    if (rc) {
+        wiz_flow_free(f);
+        return rc;
+    }
+    f->pm = wiz_pkgmgr_detect(f->root, &f->pm_evidence);
+    *out = f;
+    return WIZ_OK;
+}
+
+void wiz_flow_report(const struct wiz_flow *f, bool json)
+{
+    const struct wiz_plugin *p = f->plugin;
+    if (json) {
+        json_t *o = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:s?, s:s?, s:s?, s:s}", "framework", f->framework, "plugin",
+                              p->name, "version", p->version, "kind", p->kind == WIZ_PK_C ? "c" : "lua", "path",
+                              p->path, "evidence", f->evidence, "package_manager", f->pm,
+                              "package_manager_evidence", f->pm_evidence, "project", f->root);
+        char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+        if (s)
+            printf("%s\n", s);
+        free(s);
+        json_decref(o);
+        return;
+    }
+    printf("framework: %s\n", f->framework);
+    printf("plugin: %s %s (%s, %s)\n", p->name, p->version, p->kind == WIZ_PK_C ? "c" : "lua", p->path);
+    printf("evidence: %s\n", f->evidence ? f->evidence : "chosen with --framework");
+    if (f->pm)
+        printf("package manager: %s (%s)\n", f->pm, f->pm_evidence);
+    else
+        printf("package manager: none found\n");
+}
+
+static bool use_colour(void)
+{
+    const char *nc = getenv("NO_COLOR");
+    return isatty(1) && !(nc && nc[0]);
+}
+
+/* After apply: every env file must really be ignored by git (a later "!" rule could
+ * undo our block). */
+static enum wiz_rc confirm_ignored(struct wiz_app *app, const char *root, const struct wiz_plan *plan)
+{
+    for (size_t i = 0; i < plan->nignore; i++)
+        if (wiz_git_ignored(root, plan->ignore[i]) == 0)
+            return wiz_fail(&app->ctx, WIZ_EWRITE, "git does not ignore %s even after the .gitignore update "
+                            "(a '!' rule?): refusing to leave a key in it", plan->ignore[i]);
+    return WIZ_OK;
+}
+
+static enum wiz_rc install(struct wiz_app *app, struct wiz_flow *f, const struct wiz_plan *plan, const char *run_id)
+{
+    char *dir = plan->install_dir && plan->install_dir[0] ? wiz_asprintf("%s/%s", f->root, plan->install_dir)
+                                                          : wiz_strdup(f->root);
+    const char *pm = dir ? wiz_pkgmgr_detect(dir, NULL) : NULL;
+    const char *const *argv = wiz_pkgmgr_install_argv(pm);
+    enum wiz_rc rc = WIZ_OK;
+    char cmd[256] = "";
+    for (const char *const *a = argv; a && *a; a++)
+        snprintf(cmd + strlen(cmd), sizeof cmd - strlen(cmd), "%s%s", cmd[0] ? " " : "", *a);
+    if (!argv) {
+        wiz_warn(&app->ctx, "no package manager found: install the new dependencies yourself");
+    } else if (app->opts.skip_install) {
+        wiz_ui_status(app, "Skipped installing dependencies (--skip-install): run '%s' yourself", cmd);
+    } else {
+        wiz_ui_status(app, "Installing dependencies: %s …", cmd);
+        char *log = wiz_asprintf("%s/.amplitude/runs/%s/install.log", f->root, run_id);
+        int st;
+        char *tail = NULL;
+        rc = wiz_run(&app->ctx, dir, argv, log, &st, &tail);
+        if (!rc && st != 0)
+            rc = wiz_fail(&app->ctx, WIZ_EINTEGRATION,
+                          "'%s' failed (exit %d) in %s; last lines:\n%s\nfull log: %s\n"
+                          "the file changes are kept: 'ampli-wizard undo %s' reverts them",
+                          cmd, st, dir, tail ? tail : "", log ? log : "-", run_id);
+        free(tail);
+        free(log);
+    }
+    free(dir);
+    return rc;
+}
+
+enum wiz_rc wiz_flow_run(struct wiz_app *app, struct wiz_flow *f, const struct wiz_session_info *info)
+{
+    if (!f)
+        return wiz_fail(&app->ctx, WIZ_EINTERNAL, "no framework chosen");
+    struct wiz_plan plan = {0};
+    wiz_session s;
+    session_init(&s, app, f, f->plugin, WIZ_PHASE_PLAN);
+    s.info = info;
+    s.plan = &plan;
+    wiz_ui_status(app, "Planning the %s integration…", f->framework);
+    enum wiz_rc rc = wiz_plugin_call(f->plugin, WIZ_CALL_PLAN, &s);
+    session_end(&s);
+    if (rc) {
+        wiz_plan_free(&plan);
+        return rc; /* nothing was written: plan never writes */
+    }
+    rc = wiz_plan_finish(app, f->root, &plan);
+    size_t changes = rc ? 0 : wiz_plan_changes(&plan);
+    if (!rc && changes == 0) {
+        printf("already set up: the %s integration needs no change\n", f->framework);
+        wiz_plan_free(&plan);
+        return WIZ_OK;
+    }
+    bool colour = use_colour();
+    enum wiz_ui_mode m = wiz_ui_mode_pick(&app->opts);
+    if (!rc && app->opts.dry_run) {
+        wiz_plan_print_diff(&plan, stdout, colour);
+        printf("dry run: %zu file(s) would change; nothing was written\n", changes);
+        wiz_plan_free(&plan);
+        return WIZ_OK;
+    }
+    if (!rc && (m == WIZ_UI_INTERACTIVE || m == WIZ_UI_CLASSIC) && !app->opts.yes) {
+        wiz_plan_print_diff(&plan, stdout, colour);
+        fflush(stdout);
+        bool yes = false;
+        rc = wiz_ui_confirm(app, "Apply these changes?", true, &yes);
+        if (!rc && !yes)
+            rc = wiz_fail(&app->ctx, WIZ_ECANCEL, "nothing was changed");
+    }
+    char *run_id = NULL;
+    if (!rc)
+        rc = wiz_ledger_apply(app, f->root, f->framework, &plan, &run_id);
+    if (!rc) {
+        /* a failed check or verify rolls the run back; a failed install keeps the files
+         * (the manifest edit is right, the network or toolchain was not) */
+        bool rollback = true;
+        rc = confirm_ignored(app, f->root, &plan);
+        if (!rc && plan.install) {
+            rc = install(app, f, &plan, run_id);
+            rollback = rc == WIZ_OK;
+        }
+        if (!rc && f->plugin->has_verify) {
+            session_init(&s, app, f, f->plugin, WIZ_PHASE_VERIFY);
+            s.info = info;
+            rc = wiz_plugin_call(f->plugin, WIZ_CALL_VERIFY, &s);
+            session_end(&s);
+        }
+        if (rc && rollback) {
+            struct wiz_ctx saved = app->ctx;
+            if (wiz_ledger_undo(app, f->root, run_id, true) == WIZ_OK)
+                wiz_warn(&saved, "rolled back run %s: the project is as it was", run_id);
+            app->ctx = saved;
+        }
+    }
+    if (!rc)
+        printf("Amplitude is set up for %s: %zu file(s) changed (run %s; 'ampli-wizard undo %s' reverts it)\n",
+               f->framework, changes, run_id, run_id);
+    free(run_id);
+    wiz_plan_free(&plan);
+    return rc;
 }

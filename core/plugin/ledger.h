@@ -1,0 +1,26 @@
+/* The run ledger's on-disk records, shared by apply (ledger.c) and undo (ledger_undo.c).
+ * manifest lines: "file <index> <c|m> <mode-octal> <sha256-of-new> <path>", then
+ * "complete", "rolledback" or "undone". Pre-images: <index>.pre, mode 0600. */
+#ifndef WIZ_LEDGER_H
+#define WIZ_LEDGER_H
+
+#include "host.h"
+
+#define PATH_MAX_LINE 4300
+
+struct wiz_ledger_file {
+    int index;
+    bool created;
+    unsigned mode;
+    char sha_new[65];
+    char path[4096];
+};
+
+void wiz_sha256_hex(const char *data, size_t len, char out[65]);
+/* returns owned string: free() */
+char *wiz_ledger_runs_dir(const char *root);
+/* Puts one file back as it was before the run. */
+enum wiz_rc wiz_ledger_restore(struct wiz_ctx *ctx, const char *root, const char *run_dir,
+                               const struct wiz_ledger_file *f);
+
+#endif

@@ -1,0 +1,174 @@
+/* undo: put a run's files back from its ledger, refusing files changed since the run. */
+#include "ledger.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct run {
+    struct wiz_ledger_file *f;
+    size_t n;
+    bool undone, complete;
+};
+
+static enum wiz_rc parse(struct wiz_ctx *ctx, const char *man, struct run *r)
+{
+    memset(r, 0, sizeof *r);
+    FILE *fp = fopen(man, "r");
+    if (!fp)
+        return wiz_fail_errno(ctx, WIZ_ENOTFOUND, "cannot read %s", man);
+    char line[PATH_MAX_LINE];
+    while (fgets(line, sizeof line, fp)) {
+        line[strcspn(line, "\n")] = '\0';
+        if (strcmp(line, "undone") == 0 || strncmp(line, "undone ", 7) == 0 || strcmp(line, "rolledback") == 0)
+            r->undone = true;
+        if (strcmp(line, "complete") == 0)
+            r->complete = true;
+        if (strncmp(line, "file ", 5) != 0)
+            continue;
+        struct wiz_ledger_file f = {0};
+        char kind;
+        int off = 0;
+        if (sscanf(line, "file %d %c %o %64s %n", &f.index, &kind, &f.mode, f.sha_new, &off) != 4 || !off) {
+            fclose(fp);
+            return wiz_fail(ctx, WIZ_ERR, "%s: unreadable line '%s'", man, line);
+        }
+        f.created = kind == 'c';
+        snprintf(f.path, sizeof f.path, "%s", line + off);
+        struct wiz_ledger_file *nv = realloc(r->f, (r->n + 1) * sizeof *nv);
+        if (!nv) {
+            fclose(fp);
+            return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+        }
+        r->f = nv;
+        r->f[r->n++] = f;
+    }
+    fclose(fp);
+    return WIZ_OK;
+}
+
+static int cmp_desc(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)b, *(char *const *)a);
+}
+
+/* The newest run not yet undone. returns owned string: free(); NULL if none */
+static char *last_run(struct wiz_ctx *ctx, const char *runs)
+{
+    DIR *d = opendir(runs);
+    if (!d)
+        return NULL;
+    char *names[1024];
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) && n < 1024)
+        if (de->d_name[0] != '.')
+            names[n++] = wiz_strdup(de->d_name);
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_desc);
+    char *found = NULL;
+    for (size_t i = 0; i < n; i++) {
+        char *man = wiz_asprintf("%s/%s/manifest", runs, names[i]);
+        struct run r;
+        struct wiz_ctx c;
+        wiz_ctx_init(&c);
+        if (!found && man && parse(&c, man, &r) == WIZ_OK && !r.undone && r.n)
+            found = wiz_strdup(names[i]);
+        if (man)
+            free(r.f);
+        free(man);
+        free(names[i]);
+    }
+    (void)ctx;
+    return found;
+}
+
+enum wiz_rc wiz_ledger_undo(struct wiz_app *app, const char *root, const char *run_id, bool force)
+{
+    struct wiz_ctx *ctx = &app->ctx;
+    char *runs = wiz_ledger_runs_dir(root);
+    if (!runs)
+        return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+    if (run_id && (strchr(run_id, '/') || strstr(run_id, ".."))) {
+        free(runs);
+        return wiz_fail(ctx, WIZ_EUSAGE, "'%s' is not a run id", run_id);
+    }
+    char *id = run_id ? wiz_strdup(run_id) : last_run(ctx, runs);
+    if (!id) {
+        free(runs);
+        return wiz_fail(ctx, WIZ_ENOTFOUND, "nothing to undo: no wizard run in %s", root);
+    }
+    char *dir = wiz_asprintf("%s/%s", runs, id), *man = wiz_asprintf("%s/manifest", dir);
+    free(runs);
+    struct run r;
+    enum wiz_rc rc = parse(ctx, man, &r);
+    if (rc == WIZ_ENOTFOUND)
+        wiz_fail(ctx, WIZ_ENOTFOUND, "no run '%s' in this project", id);
+    if (!rc && r.undone)
+        rc = wiz_fail(ctx, WIZ_ERR, "run %s was already undone", id);
+    /* What does each file look like now? new content -> restore; old -> nothing to do. */
+    char changed[2048] = "";
+    bool *todo = rc ? NULL : calloc(r.n + 1, sizeof *todo);
+    for (size_t i = 0; !rc && todo && i < r.n; i++) {
+        const struct wiz_ledger_file *f = &r.f[i];
+        char *abs = wiz_asprintf("%s/%s", root, f->path), *cur = NULL, *pre = NULL;
+        size_t cl = 0, pl = 0;
+        struct wiz_ctx c;
+        wiz_ctx_init(&c);
+        enum wiz_rc cr = wiz_pfs_read_abs(&c, abs, &cur, &cl, NULL);
+        char sha[65] = "";
+        if (cr == WIZ_OK)
+            wiz_sha256_hex(cur, cl, sha);
+        if (cr == WIZ_OK && strcmp(sha, f->sha_new) == 0) {
+            todo[i] = true;
+        } else if (f->created && cr == WIZ_ENOTFOUND) {
+            todo[i] = false; /* never written (crash before it) or already removed */
+        } else if (!f->created && cr == WIZ_OK) {
+            char *pp = wiz_asprintf("%s/%d.pre", dir, f->index);
+            bool same = pp && wiz_pfs_read_abs(&c, pp, &pre, &pl, NULL) == WIZ_OK && pl == cl && memcmp(pre, cur, cl) == 0;
+            free(pp);
+            if (!same) {
+                todo[i] = force;
+                strncat(changed, changed[0] ? ", " : "", sizeof changed - strlen(changed) - 1);
+                strncat(changed, f->path, sizeof changed - strlen(changed) - 1);
+            }
+        } else {
+            todo[i] = force;
+            strncat(changed, changed[0] ? ", " : "", sizeof changed - strlen(changed) - 1);
+            strncat(changed, f->path, sizeof changed - strlen(changed) - 1);
+        }
+        free(abs);
+        free(cur);
+        free(pre);
+    }
+    if (!rc && changed[0] && !force)
+        rc = wiz_fail(ctx, WIZ_EWRITE, "changed since run %s: %s. Nothing was undone; --force restores them anyway",
+                      id, changed);
+    size_t restored = 0;
+    for (size_t i = r.n; !rc && i-- > 0;) {
+        if (!todo[i])
+            continue;
+        rc = wiz_ledger_restore(ctx, root, dir, &r.f[i]);
+        restored++;
+    }
+    if (!rc) {
+        int fd = open(man, O_WRONLY | O_APPEND | O_CLOEXEC);
+        if (fd >= 0) {
+            if (write(fd, "undone\n", 7) != 7 || fsync(fd) != 0)
+                rc = wiz_fail_errno(ctx, WIZ_EIO, "cannot update %s", man);
+            close(fd);
+        }
+        if (!rc)
+            printf("undid run %s: %zu file(s) restored%s\n", id, restored,
+                   r.complete ? "" : " (the run had not completed)");
+    }
+    free(todo);
+    free(r.f);
+    free(dir);
+    free(man);
+    free(id);
+    return rc;
+}

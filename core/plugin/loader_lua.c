@@ -1,0 +1,350 @@
+/* Lua plugins: one lua_State each, a byte-capped allocator, an instruction budget per
+ * call, only base/string/table/math/utf8, text chunks in a fresh _ENV, tracebacks. */
+#include "lua_api.h"
+
+#include <lauxlib.h>
+#include <lualib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LUA_MEM_CAP (16u << 20)
+#define LUA_STEP 1000
+#define LUA_BUDGET 50000000L /* instructions per call: a runaway loop stops in well under a second */
+
+struct wiz_lua_plugin {
+    lua_State *L;
+    size_t used, cap;
+    long steps;
+    int ref;          /* registry ref of the plugin's table */
+    int env;          /* registry ref of its _ENV */
+    char *sdk_dir;
+};
+
+static void *lalloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    struct wiz_lua_plugin *lp = ud;
+    size_t old = ptr ? osize : 0; /* with ptr NULL, osize is a type tag */
+    if (nsize == 0) {
+        lp->used -= old;
+        free(ptr);
+        return NULL;
+    }
+    if (nsize > old && lp->used + (nsize - old) > lp->cap)
+        return NULL; /* Lua raises LUA_ERRMEM */
+    void *n = realloc(ptr, nsize);
+    if (n)
+        lp->used = lp->used - old + nsize;
+    return n;
+}
+
+static void hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    struct wiz_lua_plugin *lp;
+    lua_getallocf(L, (void **)&lp);
+    lp->steps += LUA_STEP;
+    if (lp->steps > LUA_BUDGET)
+        luaL_error(L, "instruction budget exhausted (%ld instructions): runaway loop?", LUA_BUDGET);
+}
+
+static int traceback(lua_State *L)
+{
+    const char *msg = lua_tostring(L, 1);
+    luaL_traceback(L, L, msg ? msg : "(error object is not a string)", 1);
+    return 1;
+}
+
+/* pcall with the traceback handler and a fresh budget; out-of-memory does not run the
+ * handler, so it gets its own message. On error the message is on the stack. */
+static int call(struct wiz_lua_plugin *lp, int nargs, int nres)
+{
+    lua_State *L = lp->L;
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, traceback);
+    lua_insert(L, base);
+    lp->steps = 0;
+    int r = lua_pcall(L, nargs, nres, base);
+    lua_remove(L, base);
+    if (r == LUA_ERRMEM) {
+        lua_pop(L, 1);
+        lua_pushfstring(L, "out of memory: the plugin went over its %d MiB limit", (int)(LUA_MEM_CAP >> 20));
+    }
+    return r;
+}
+
+/* load(chunk [, name [, mode [, env]]]): text only, into the plugin's _ENV by default. */
+static int l_load(lua_State *L)
+{
+    size_t n;
+    const char *s = luaL_checklstring(L, 1, &n);
+    const char *name = luaL_optstring(L, 2, "=(load)");
+    if (luaL_loadbufferx(L, s, n, name, "t") != LUA_OK) {
+        lua_pushnil(L);
+        lua_insert(L, -2);
+        return 2;
+    }
+    if (!lua_isnoneornil(L, 4)) {
+        lua_pushvalue(L, 4);
+    } else {
+        struct wiz_lua_plugin *lp;
+        lua_getallocf(L, (void **)&lp);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, lp->env);
+    }
+    lua_setupvalue(L, -2, 1);
+    return 1;
+}
+
+static int l_print(lua_State *L)
+{
+    int n = lua_gettop(L);
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (int i = 1; i <= n; i++) {
+        luaL_tolstring(L, i, NULL);
+        luaL_addvalue(&b);
+        if (i < n)
+            luaL_addchar(&b, '\t');
+    }
+    luaL_pushresult(&b);
+    fprintf(stderr, "%s\n", lua_tostring(L, -1));
+    return 0;
+}
+
+/* import("text"): a helper module from the SDK directory, cached per plugin. */
+static int l_import(lua_State *L)
+{
+    const char *name = luaL_checkstring(L, 1);
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || *p == '_'))
+            return luaL_error(L, "import: bad module name '%s'", name);
+    lua_getfield(L, LUA_REGISTRYINDEX, "ampli.imports");
+    if (lua_getfield(L, -1, name) != LUA_TNIL)
+        return 1;
+    lua_pop(L, 1);
+    struct wiz_lua_plugin *lp;
+    lua_getallocf(L, (void **)&lp);
+    char *path = wiz_asprintf("%s/%s.lua", lp->sdk_dir ? lp->sdk_dir : ".", name);
+    struct wiz_ctx ctx;
+    wiz_ctx_init(&ctx);
+    char *text = NULL;
+    size_t len = 0;
+    enum wiz_rc rc = path ? wiz_pfs_read_abs(&ctx, path, &text, &len, NULL) : WIZ_EINTERNAL;
+    free(path);
+    if (rc)
+        return luaL_error(L, "import: no SDK module '%s'", name);
+    char chunk[96];
+    snprintf(chunk, sizeof chunk, "@sdk/%s.lua", name);
+    int lr = luaL_loadbufferx(L, text, len, chunk, "t");
+    free(text);
+    if (lr != LUA_OK)
+        return lua_error(L);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, lp->env);
+    lua_setupvalue(L, -2, 1);
+    lua_call(L, 0, 1);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -3, name);
+    return 1;
+}
+
+/* The plugin's globals: copies of the safe library entries only. */
+static void make_env(lua_State *L)
+{
+    static const char *const base[] = {"assert", "error", "ipairs", "next", "pairs", "pcall", "select", "tonumber",
+                                       "tostring", "type", "xpcall", "rawequal", "rawget", "rawset", "rawlen",
+                                       "setmetatable", "getmetatable", "_VERSION", "string", "table", "math",
+                                       "utf8", NULL};
+    lua_newtable(L);
+    lua_pushglobaltable(L);
+    for (const char *const *k = base; *k; k++) {
+        lua_getfield(L, -1, *k);
+        lua_setfield(L, -3, *k);
+    }
+    lua_pop(L, 1);
+    lua_pushcfunction(L, l_load);
+    lua_setfield(L, -2, "load");
+    lua_pushcfunction(L, l_print);
+    lua_setfield(L, -2, "print");
+    lua_pushcfunction(L, l_import);
+    lua_setfield(L, -2, "import");
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -2, "_G");
+}
+
+static enum wiz_rc refuse(struct wiz_ctx *ctx, struct wiz_plugin *p, const char *msg)
+{
+    p->status = WIZ_PS_REFUSED;
+    free(p->note);
+    p->note = wiz_strdup(msg);
+    return wiz_fail(ctx, WIZ_EINTEGRATION, "%s: %s", p->path, msg);
+}
+
+static char *field_str(lua_State *L, const char *k)
+{
+    lua_getfield(L, -1, k);
+    char *v = lua_type(L, -1) == LUA_TSTRING ? wiz_strdup(lua_tostring(L, -1)) : NULL;
+    lua_pop(L, 1);
+    return v;
+}
+
+static enum wiz_rc describe(struct wiz_ctx *ctx, struct wiz_plugin *p)
+{
+    lua_State *L = p->lua->L;
+    if (!lua_istable(L, -1))
+        return refuse(ctx, p, "the file must return a table (name, frameworks, detect, plan)");
+    char *abi = field_str(L, "abi");
+    unsigned maj = 1, min = 0;
+    if (abi && sscanf(abi, "%u.%u", &maj, &min) != 2) {
+        free(abi);
+        return refuse(ctx, p, "abi must look like \"1.0\"");
+    }
+    free(abi);
+    p->abi_major = maj;
+    p->abi_minor = min;
+    if (maj != WIZ_PLUGIN_ABI_MAJOR || min > WIZ_PLUGIN_ABI_MINOR) {
+        char m[128];
+        snprintf(m, sizeof m, "needs plugin ABI %u.%u, this ampli-wizard provides %d.%d", maj, min,
+                 WIZ_PLUGIN_ABI_MAJOR, WIZ_PLUGIN_ABI_MINOR);
+        return refuse(ctx, p, m);
+    }
+    p->name = field_str(L, "name");
+    p->version = field_str(L, "version");
+    p->description = field_str(L, "description");
+    if (!p->version)
+        p->version = wiz_strdup("0");
+    lua_getfield(L, -1, "priority");
+    p->priority = lua_isinteger(L, -1) && lua_tointeger(L, -1) > 0 ? (int)lua_tointeger(L, -1) : 500;
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "verify");
+    p->has_verify = lua_isfunction(L, -1);
+    lua_pop(L, 1);
+    bool fns = true;
+    for (const char *const *k = (const char *const[]){"detect", "plan", NULL}; *k; k++) {
+        lua_getfield(L, -1, *k);
+        fns &= lua_isfunction(L, -1);
+        lua_pop(L, 1);
+    }
+    lua_getfield(L, -1, "frameworks");
+    size_t n = lua_istable(L, -1) ? (size_t)luaL_len(L, -1) : 0;
+    p->ids = calloc(n + 1, sizeof *p->ids);
+    for (size_t i = 0; p->ids && i < n; i++) {
+        lua_geti(L, -1, (lua_Integer)i + 1);
+        p->ids[i] = wiz_strdup(lua_isstring(L, -1) ? lua_tostring(L, -1) : "?");
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    if (!p->ids)
+        return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+    if (!p->name || !n || !fns)
+        return refuse(ctx, p, "the table lacks name, frameworks, detect or plan");
+    p->lua->ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    p->status = WIZ_PS_OK;
+    return WIZ_OK;
+}
+
+enum wiz_rc wiz_load_lua(struct wiz_ctx *ctx, struct wiz_plugin *p, const char *sdk_dir)
+{
+    p->kind = WIZ_PK_LUA;
+    char *text;
+    size_t len;
+    enum wiz_rc rc = wiz_pfs_read_abs(ctx, p->path, &text, &len, NULL);
+    if (rc)
+        return refuse(ctx, p, wiz_errmsg(ctx));
+    struct wiz_lua_plugin *lp = calloc(1, sizeof *lp);
+    if (!lp) {
+        free(text);
+        return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+    }
+    lp->cap = LUA_MEM_CAP;
+    lp->ref = lp->env = LUA_NOREF;
+    lp->sdk_dir = wiz_strdup(sdk_dir);
+    p->lua = lp;
+    lp->L = lua_newstate(lalloc, lp);
+    if (!lp->L) {
+        free(text);
+        return wiz_fail(ctx, WIZ_EINTERNAL, "cannot create a Lua state");
+    }
+    lua_State *L = lp->L;
+    static const luaL_Reg libs[] = {{LUA_GNAME, luaopen_base}, {LUA_STRLIBNAME, luaopen_string},
+                                    {LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
+                                    {LUA_UTF8LIBNAME, luaopen_utf8}, {NULL, NULL}};
+    for (const luaL_Reg *l = libs; l->name; l++) {
+        luaL_requiref(L, l->name, l->func, 1);
+        lua_pop(L, 1);
+    }
+    wiz_lua_api_open(L);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "ampli.imports");
+    lua_sethook(L, hook, LUA_MASKCOUNT, LUA_STEP);
+    make_env(L);
+    lp->env = luaL_ref(L, LUA_REGISTRYINDEX);
+    const char *base = strrchr(p->path, '/') ? strrchr(p->path, '/') + 1 : p->path;
+    char chunk[300];
+    snprintf(chunk, sizeof chunk, "@%s", base);
+    int lr = luaL_loadbufferx(L, text, len, chunk, "t");
+    free(text);
+    if (lr != LUA_OK) {
+        char m[1024];
+        snprintf(m, sizeof m, "%s", lua_tostring(L, -1));
+        lua_pop(L, 1);
+        return refuse(ctx, p, m);
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, lp->env);
+    lua_setupvalue(L, -2, 1);
+    if (call(lp, 0, 1) != LUA_OK) {
+        char m[1024];
+        snprintf(m, sizeof m, "%s", lua_tostring(L, -1));
+        lua_pop(L, 1);
+        return refuse(ctx, p, m);
+    }
+    rc = describe(ctx, p);
+    lua_settop(L, 0);
+    return rc;
+}
+
+void wiz_unload_lua(struct wiz_plugin *p)
+{
+    if (!p->lua)
+        return;
+    if (p->lua->L)
+        lua_close(p->lua->L);
+    free(p->lua->sdk_dir);
+    free(p->lua);
+    p->lua = NULL;
+}
+
+int wiz_lua_call(struct wiz_plugin *p, enum wiz_call which, wiz_session *s)
+{
+    static const char *const names[] = {"detect", "plan", "verify"};
+    struct wiz_lua_plugin *lp = p->lua;
+    lua_State *L = lp->L;
+    lua_settop(L, 0);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, lp->ref);
+    lua_getfield(L, 1, names[which]);
+    if (!lua_isfunction(L, -1)) {
+        lua_settop(L, 0);
+        return WIZ_PLUGIN_OK; /* verify is optional */
+    }
+    wiz_lua_push_session(L, s);
+    lua_pushvalue(L, -1);
+    lua_insert(L, 1); /* keep a handle to clear it afterwards */
+    int r = call(lp, 1, 2);
+    int prc = WIZ_PLUGIN_OK;
+    if (r != LUA_OK) {
+        const char *m = lua_tostring(L, -1);
+        /* a host refusal raised as a Lua error keeps its code */
+        int code = s->err ? s->err : WIZ_PLUGIN_ERR;
+        wiz_session_fail(s, code, "%s", m ? m : "error");
+        prc = code;
+    } else if (lua_type(L, -2) == LUA_TBOOLEAN && !lua_toboolean(L, -2)) {
+        const char *m = lua_tostring(L, -1);
+        prc = wiz_session_fail(s, WIZ_PLUGIN_ERR, "%s", m ? m : "returned false");
+    } else if (which == WIZ_CALL_DETECT && lua_type(L, -2) == LUA_TSTRING) {
+        /* detect may return id, evidence instead of calling s:claim */
+        prc = wiz_host_api()->claim(s, lua_tostring(L, -2), lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
+    }
+    wiz_lua_end_session(L, 1);
+    lua_settop(L, 0);
+    lua_gc(L, LUA_GCCOLLECT);
+    return prc;
+}

@@ -1,0 +1,197 @@
+/* The plan: what a plugin wants each project file to become. Nothing is written here;
+ * the ledger applies it. Edits to one file compose (each sees the earlier planned text). */
+#include "host.h"
+
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void wiz_plan_free(struct wiz_plan *plan)
+{
+    if (!plan)
+        return;
+    for (size_t i = 0; i < plan->n; i++) {
+        free(plan->v[i].path);
+        free(plan->v[i].old);
+        free(plan->v[i].text);
+        free(plan->v[i].why);
+    }
+    free(plan->v);
+    for (size_t i = 0; i < plan->nignore; i++)
+        free(plan->ignore[i]);
+    free(plan->ignore);
+    free(plan->install_dir);
+    memset(plan, 0, sizeof *plan);
+}
+
+static struct wiz_plan_entry *entry_get(struct wiz_ctx *ctx, const char *root, struct wiz_plan *plan, const char *rel)
+{
+    char *abs, *norm;
+    if (wiz_pfs_resolve(ctx, root, rel, true, &abs, &norm))
+        return NULL;
+    for (size_t i = 0; i < plan->n; i++)
+        if (strcmp(plan->v[i].path, norm) == 0) {
+            free(abs);
+            free(norm);
+            return &plan->v[i];
+        }
+    if (plan->n == plan->cap) {
+        size_t nc = plan->cap ? plan->cap * 2 : 8;
+        struct wiz_plan_entry *nv = realloc(plan->v, nc * sizeof *nv);
+        if (!nv) {
+            free(abs);
+            free(norm);
+            wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+            return NULL;
+        }
+        plan->v = nv;
+        plan->cap = nc;
+    }
+    struct wiz_plan_entry e = {.path = norm, .mode = 0644};
+    enum wiz_rc rc = wiz_pfs_read_abs(ctx, abs, &e.old, &e.old_len, &e.mode);
+    free(abs);
+    if (rc && rc != WIZ_ENOTFOUND) {
+        free(norm);
+        return NULL;
+    }
+    if (rc == WIZ_ENOTFOUND)
+        e.mode = 0644;
+    plan->v[plan->n] = e;
+    return &plan->v[plan->n++];
+}
+
+struct wiz_plan_entry *wiz_plan_entry_for(wiz_session *s, const char *rel)
+{
+    struct wiz_ctx ctx;
+    wiz_ctx_init(&ctx);
+    struct wiz_plan_entry *e = entry_get(&ctx, s->root, s->plan, rel);
+    if (!e)
+        wiz_session_fail(s, ctx.rc == WIZ_EWRITE ? WIZ_PLUGIN_EREFUSED : WIZ_PLUGIN_ERR, "%s", wiz_errmsg(&ctx));
+    return e;
+}
+
+int wiz_plan_set_text(wiz_session *s, struct wiz_plan_entry *e, const char *text, size_t len, const char *why)
+{
+    char *t = malloc(len + 1);
+    if (!t)
+        return wiz_session_fail(s, WIZ_PLUGIN_ENOMEM, "out of memory");
+    memcpy(t, text, len);
+    t[len] = '\0';
+    free(e->text);
+    e->text = t;
+    e->len = len;
+    e->skip = false;
+    if (why) {
+        /* several edits of one file: keep every reason */
+        char *w = e->why ? wiz_asprintf("%s; %s", e->why, why) : wiz_strdup(why);
+        free(e->why);
+        e->why = w;
+    }
+    return WIZ_PLUGIN_OK;
+}
+
+static bool unchanged(const struct wiz_plan_entry *e)
+{
+    if (e->skip || !e->text)
+        return true;
+    return e->old && e->old_len == e->len && memcmp(e->old, e->text, e->len) == 0;
+}
+
+size_t wiz_plan_changes(const struct wiz_plan *plan)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < plan->n; i++)
+        n += !unchanged(&plan->v[i]);
+    return n;
+}
+
+/* Is rel ignored? git decides in a repository; otherwise the .gitignore text is read. */
+static bool ignored(const char *root, const char *gitignore, const char *rel)
+{
+    int g = wiz_git_ignored(root, rel);
+    if (g >= 0)
+        return g == 1;
+    if (!gitignore)
+        return false;
+    const char *base = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
+    const char *p = gitignore;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        char line[512];
+        if (n < sizeof line) {
+            memcpy(line, p, n);
+            line[n] = '\0';
+            while (n && (line[n - 1] == '\r' || line[n - 1] == ' '))
+                line[--n] = '\0';
+            const char *pat = line[0] == '/' ? line + 1 : line;
+            size_t pn = strlen(pat);
+            char dir[512];
+            snprintf(dir, sizeof dir, "%s", pat);
+            if (pn && dir[pn - 1] == '/')
+                dir[pn - 1] = '\0';
+            if (line[0] && line[0] != '#' && line[0] != '!' &&
+                (fnmatch(pat, rel, 0) == 0 || (line[0] != '/' && fnmatch(pat, base, 0) == 0) ||
+                 (dir[0] && strncmp(rel, dir, strlen(dir)) == 0 && rel[strlen(dir)] == '/')))
+                return true;
+        }
+        p += n + (nl ? 1 : 0);
+    }
+    return false;
+}
+
+enum wiz_rc wiz_plan_finish(struct wiz_app *app, const char *root, struct wiz_plan *plan)
+{
+    if (wiz_plan_changes(plan) == 0)
+        return WIZ_OK;
+    struct wiz_plan_entry *gi = entry_get(&app->ctx, root, plan, ".gitignore");
+    if (!gi)
+        return app->ctx.rc;
+    const char *cur = gi->text ? gi->text : gi->old;
+    const char *lines[64];
+    char *owned[64] = {0};
+    size_t n = 0;
+    if (!ignored(root, cur, ".amplitude/runs/x"))
+        lines[n++] = "/.amplitude/runs/";
+    for (size_t i = 0; i < plan->nignore && n < 63; i++) {
+        if (ignored(root, cur, plan->ignore[i]))
+            continue;
+        owned[n] = wiz_asprintf("/%s", plan->ignore[i]);
+        if (owned[n])
+            lines[n] = owned[n], n++;
+    }
+    int r = 0;
+    char *out = NULL;
+    if (n)
+        r = wiz_edit_gitignore(cur, lines, n, &out);
+    for (size_t i = 0; i < n; i++)
+        free(owned[i]);
+    if (r < 0)
+        return wiz_fail(&app->ctx, WIZ_EINTERNAL, "out of memory");
+    if (out) {
+        free(gi->text);
+        gi->text = out;
+        gi->len = strlen(out);
+        free(gi->why);
+        gi->why = wiz_strdup("git-ignore the wizard's run records and env files");
+    }
+    return WIZ_OK;
+}
+
+void wiz_plan_print_diff(const struct wiz_plan *plan, void *file, bool colour)
+{
+    FILE *f = file;
+    for (size_t i = 0; i < plan->n; i++) {
+        const struct wiz_plan_entry *e = &plan->v[i];
+        if (e->skip) {
+            fprintf(f, "# skip %s: %s\n", e->path, e->why ? e->why : "");
+            continue;
+        }
+        if (unchanged(e))
+            continue;
+        if (e->why)
+            fprintf(f, "# %s: %s\n", e->path, e->why);
+        wiz_diff_print(f, e->path, e->old, e->old ? e->old_len : 0, e->text, e->len, colour);
+    }
+}
