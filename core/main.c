@@ -1,5 +1,6 @@
 /* argv -> command table -> exit code. Nothing else lives here. */
 #include "cli/cli.h"
+#include "ui/ui.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,11 +9,13 @@
 extern const struct wiz_cmd wiz_cmd_setup, wiz_cmd_login, wiz_cmd_logout, wiz_cmd_whoami,
     wiz_cmd_auth_status, wiz_cmd_auth_token, wiz_cmd_plugins_list, wiz_cmd_plugins_new,
     wiz_cmd_detect, wiz_cmd_undo, wiz_cmd_help;
+extern const struct wiz_cmd wiz_cmd_completion;
 
 const struct wiz_cmd *const wiz_commands[] = {
     &wiz_cmd_setup,        &wiz_cmd_detect,      &wiz_cmd_undo,         &wiz_cmd_login,
     &wiz_cmd_logout,       &wiz_cmd_whoami,      &wiz_cmd_auth_status,  &wiz_cmd_auth_token,
-    &wiz_cmd_plugins_list, &wiz_cmd_plugins_new, &wiz_cmd_help,         NULL,
+    &wiz_cmd_plugins_list, &wiz_cmd_plugins_new, &wiz_cmd_help,         &wiz_cmd_completion,
+    NULL,
 };
 
 /* Global flags that take a value, so the command word can be found past them. */
@@ -126,7 +129,10 @@ int main(int argc, char **argv)
         app.server = NULL;
     rc = wiz_app_config_path(&app);
     if (rc == WIZ_OK)
+        rc = wiz_ui_begin(&app);
+    if (rc == WIZ_OK)
         rc = cmd->run(&app);
+    rc = wiz_ui_finish(&app, rc);
     if (rc != WIZ_OK && rc != WIZ_ECANCEL)
         fprintf(stderr, "ampli-wizard: %s\n", wiz_errmsg(&app.ctx));
     return wiz_rc_exit_code(rc);

@@ -32,6 +32,8 @@ struct wiz_opts {
     const char *argv[WIZ_MAX_ARGS];
 };
 
+struct wiz_ui;
+
 /* Process-wide state of one run, owned by main. */
 struct wiz_app {
     struct wiz_ctx ctx;
@@ -40,6 +42,7 @@ struct wiz_app {
     char config_buf[4096];
     const char *server;      /* $AMPLITUDE_WIZARD_SERVER or NULL */
     const char *argv0;       /* for locating built-in plugins */
+    struct wiz_ui *ui;       /* the run's front end (core/ui), created on first use */
 };
 
 struct wiz_cmd {

@@ -1,9 +1,9 @@
-/* Minimal line-based front end shared by every mode until the full UIs land:
- * questions on stderr, answers read a line at a time from stdin. */
-#include "ui.h"
+/* The UI dispatcher: chooses the mode once, keeps the run's UI state in app->ui,
+ * and turns each public call into a question or an event for the chosen front end. */
+#include "ui_priv.h"
 
+#include <openssl/rand.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -27,98 +27,279 @@ enum wiz_ui_mode wiz_ui_mode_pick(const struct wiz_opts *opts)
 const char *wiz_ui_mode_name(enum wiz_ui_mode m)
 {
     static const char *const names[] = {"interactive", "classic", "ci", "agent"};
-    return names[m];
+    return (unsigned)m < 4 ? names[m] : "unknown";
 }
 
-static bool can_ask(const struct wiz_app *app)
+static void hex(char *out, const unsigned char *b, size_t n)
 {
-    enum wiz_ui_mode m = wiz_ui_mode_pick(&app->opts);
-    return m == WIZ_UI_INTERACTIVE || m == WIZ_UI_CLASSIC;
-}
-
-/* returns owned line without newline: free(); NULL on EOF */
-static char *read_line(void)
-{
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n = getline(&line, &cap, stdin);
-    if (n < 0) {
-        free(line);
-        return NULL;
+    static const char digits[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; i++) {
+        out[2 * i] = digits[b[i] >> 4];
+        out[2 * i + 1] = digits[b[i] & 15];
     }
-    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-        line[--n] = '\0';
-    return line;
+    out[2 * n] = '\0';
+}
+
+/* run id: UTC time then random hex, so run directories sort by start time */
+static void make_ids(struct wiz_ui *ui)
+{
+    unsigned char r[16];
+    if (RAND_bytes(r, sizeof r) != 1)
+        memset(r, 0, sizeof r);
+    char h[33];
+    hex(h, r, 4);
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    char ts[20];
+    strftime(ts, sizeof ts, "%Y%m%dT%H%M%SZ", &tm);
+    snprintf(ui->run_id, sizeof ui->run_id, "%s-%s", ts, h);
+    /* an agent may pass its own session id to tie resumed runs together */
+    const char *sid = getenv("AMPLITUDE_WIZARD_SESSION_ID");
+    if (sid && sid[0] && strlen(sid) < sizeof ui->session_id) {
+        snprintf(ui->session_id, sizeof ui->session_id, "%s", sid);
+        return;
+    }
+    hex(h, r, 16);
+    snprintf(ui->session_id, sizeof ui->session_id, "%.8s-%.4s-%.4s-%.4s-%.12s", h, h + 8, h + 12, h + 16, h + 20);
+}
+
+enum wiz_rc wiz_ui_open(struct wiz_app *app, enum wiz_ui_mode mode, FILE *in, FILE *out)
+{
+    if (app->ui)
+        return WIZ_OK;
+    struct wiz_ui *ui = calloc(1, sizeof *ui);
+    if (!ui)
+        return wiz_fail(&app->ctx, WIZ_EINTERNAL, "out of memory");
+    ui->slash = wiz_slash_new();
+    if (!ui->slash || wiz_ui_slash_builtins(ui->slash) != WIZ_OK) {
+        wiz_slash_free(ui->slash);
+        free(ui);
+        return wiz_fail(&app->ctx, WIZ_EINTERNAL, "out of memory");
+    }
+    ui->mode = mode;
+    ui->in = in;
+    ui->out = out;
+    make_ids(ui);
+    app->ui = ui;
+    if (mode == WIZ_UI_INTERACTIVE && wiz_ui_iv_open(app, ui) != WIZ_OK)
+        ui->mode = WIZ_UI_CLASSIC; /* not a usable terminal after all */
+    return WIZ_OK;
+}
+
+struct wiz_ui *wiz_ui_state(struct wiz_app *app)
+{
+    if (!app->ui)
+        wiz_ui_open(app, wiz_ui_mode_pick(&app->opts), stdin, stdout);
+    return app->ui;
+}
+
+enum wiz_ui_mode wiz_ui_mode(struct wiz_app *app)
+{
+    struct wiz_ui *ui = wiz_ui_state(app);
+    return ui ? ui->mode : wiz_ui_mode_pick(&app->opts);
+}
+
+enum wiz_rc wiz_ui_begin(struct wiz_app *app)
+{
+    struct wiz_ui *ui = wiz_ui_state(app);
+    if (!ui)
+        return wiz_fail(&app->ctx, WIZ_EINTERNAL, "out of memory");
+    if (app->opts.debug && !ui->log && wiz_ui_runlog_open(app, ui) != WIZ_OK) {
+        fprintf(stderr, "ampli-wizard: warning: no debug log: %s\n", wiz_errmsg(&app->ctx));
+        app->ctx.rc = WIZ_OK;
+        app->ctx.errmsg[0] = '\0';
+    }
+    if (app->ctx.log != wiz_ui_log_sink) {
+        ui->prev_log = app->ctx.log;
+        ui->prev_log_ud = app->ctx.log_ud;
+        app->ctx.log = wiz_ui_log_sink;
+        app->ctx.log_ud = app;
+    }
+    if (ui->log)
+        wiz_ui_runlog(ui, 2, "run started");
+    return WIZ_OK;
+}
+
+void wiz_ui_emit(struct wiz_app *app, const struct wiz_ui_ev *ev)
+{
+    struct wiz_ui *ui = wiz_ui_state(app);
+    if (!ui)
+        return;
+    if (ui->log && ev->msg && ev->kind != WIZ_EV_LOG)
+        wiz_ui_runlog(ui, ev->level, ev->msg);
+    switch (ui->mode) {
+    case WIZ_UI_INTERACTIVE: wiz_ui_iv_emit(app, ev); break;
+    case WIZ_UI_CLASSIC: wiz_ui_classic_emit(app, ev); break;
+    case WIZ_UI_CI: wiz_ui_ci_emit(app, ev); break;
+    case WIZ_UI_AGENT: wiz_ui_agent_emit(app, ev); break;
+    }
+}
+
+static const char *default_code(enum wiz_rc rc)
+{
+    switch (rc) {
+    case WIZ_EUSAGE: return "invalid_arguments";
+    case WIZ_EAUTH: return "auth_required";
+    case WIZ_ENET: return "network_error";
+    case WIZ_EINTEGRATION: return "integration_failed";
+    case WIZ_ENAMETAKEN: return "project_name_taken";
+    case WIZ_EINPUT: return "input_required";
+    case WIZ_EWRITE: return "write_refused";
+    case WIZ_ELOCK: return "lock_held";
+    case WIZ_EINTERNAL: return "internal_error";
+    case WIZ_ECANCEL: return "cancelled";
+    default: return "error";
+    }
+}
+
+enum wiz_rc wiz_ui_finish(struct wiz_app *app, enum wiz_rc rc)
+{
+    /* agent mode must report a failure even when the command never touched the UI */
+    if (!app->ui && !(rc != WIZ_OK && wiz_ui_mode_pick(&app->opts) == WIZ_UI_AGENT))
+        return rc;
+    struct wiz_ui *ui = wiz_ui_state(app);
+    if (!ui)
+        return rc;
+    if (rc != WIZ_OK) {
+        const char *code = ui->err_code ? ui->err_code : default_code(rc);
+        const char *reason = ui->err_reason;
+        if (!reason && rc == WIZ_EAUTH)
+            reason = "no_stored_credentials";
+        struct wiz_ui_ev ev = {.kind = WIZ_EV_ERROR, .level = 0, .msg = wiz_errmsg(&app->ctx), .a = code,
+                               .b = reason, .code = wiz_rc_exit_code(rc)};
+        wiz_ui_emit(app, &ev);
+    }
+    struct wiz_ui_ev end = {.kind = WIZ_EV_END, .level = 2, .msg = rc ? "run failed" : "run finished",
+                            .a = ui->log_path, .code = wiz_rc_exit_code(rc), .ok = rc == WIZ_OK};
+    if (ui->started || ui->mode != WIZ_UI_AGENT)
+        wiz_ui_emit(app, &end);
+    if (ui->log_path && ui->mode != WIZ_UI_AGENT)
+        fprintf(stderr, "debug log: %s\n", ui->log_path);
+    if (ui->log)
+        fclose(ui->log);
+    if (ui->tty)
+        wiz_ui_iv_close(ui);
+    if (app->ctx.log == wiz_ui_log_sink) {
+        app->ctx.log = ui->prev_log;
+        app->ctx.log_ud = ui->prev_log_ud;
+    }
+    wiz_slash_free(ui->slash);
+    free(ui->log_path);
+    free(ui->plan);
+    free(ui->progress_step);
+    free(ui->err_code);
+    free(ui->err_reason);
+    free(ui);
+    app->ui = NULL;
+    return rc;
+}
+
+enum wiz_rc wiz_ui_fail(struct wiz_app *app, enum wiz_rc rc, const char *code, const char *reason,
+                        const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(app->ctx.errmsg, sizeof app->ctx.errmsg, fmt, ap);
+    va_end(ap);
+    app->ctx.rc = rc;
+    struct wiz_ui *ui = wiz_ui_state(app);
+    if (ui) {
+        free(ui->err_code);
+        free(ui->err_reason);
+        ui->err_code = wiz_strdup(code);
+        ui->err_reason = wiz_strdup(reason);
+    }
+    return rc;
+}
+
+/* ---- questions ---- */
+
+static enum wiz_rc ask(struct wiz_app *app, struct wiz_ui_q *q, int *idx, char **text)
+{
+    struct wiz_ui *ui = wiz_ui_state(app);
+    if (!ui)
+        return wiz_fail(&app->ctx, WIZ_EINTERNAL, "out of memory");
+    ui->questions++;
+    char idbuf[32];
+    if (q->resume_flag) {
+        const char *f = q->resume_flag;
+        while (*f == '-')
+            f++;
+        q->id = f;
+    } else {
+        snprintf(idbuf, sizeof idbuf, "question-%d", ui->questions);
+        q->id = idbuf;
+    }
+    if (ui->log)
+        wiz_ui_runlog(ui, 2, q->text);
+    switch (ui->mode) {
+    case WIZ_UI_INTERACTIVE: return wiz_ui_iv_ask(app, q, idx, text);
+    case WIZ_UI_CLASSIC: return wiz_ui_classic_ask(app, q, idx, text);
+    case WIZ_UI_CI: return wiz_ui_ci_ask(app, q, idx, text);
+    case WIZ_UI_AGENT: return wiz_ui_agent_ask(app, q, idx, text);
+    }
+    return WIZ_EINTERNAL;
+}
+
+enum wiz_rc wiz_ui_no_answer(struct wiz_app *app, const struct wiz_ui_q *q, int *idx)
+{
+    if (q->kind == WIZ_Q_CONFIRM) {
+        *idx = q->default_yes || app->opts.yes;
+        return WIZ_OK;
+    }
+    if (q->kind == WIZ_Q_CHOICE && q->default_idx >= 0 && q->default_idx < q->n) {
+        *idx = q->default_idx;
+        return WIZ_OK;
+    }
+    if (q->resume_flag)
+        return wiz_fail(&app->ctx, WIZ_EINPUT, "%s: input required, pass %s", q->text, q->resume_flag);
+    return wiz_fail(&app->ctx, WIZ_EINPUT, "%s: input required and no flag answers it", q->text);
+}
+
+enum wiz_rc wiz_ui_choose_values(struct wiz_app *app, const char *question, const char *const *labels,
+                                 const char *const *values, int n, int default_idx,
+                                 const char *resume_flag, int *out)
+{
+    if (n <= 0)
+        return wiz_fail(&app->ctx, WIZ_EINTERNAL, "%s: nothing to choose from", question);
+    struct wiz_ui_q q = {.kind = WIZ_Q_CHOICE, .text = question, .labels = labels, .values = values, .n = n,
+                         .default_idx = default_idx < n ? default_idx : -1, .resume_flag = resume_flag};
+    return ask(app, &q, out, NULL);
 }
 
 enum wiz_rc wiz_ui_choose(struct wiz_app *app, const char *question, const char *const *labels, int n,
                           int default_idx, const char *resume_flag, int *out)
 {
-    if (!can_ask(app)) {
-        if (default_idx >= 0 && default_idx < n) {
-            *out = default_idx;
-            return WIZ_OK;
-        }
-        return wiz_fail(&app->ctx, WIZ_EINPUT, "%s: pass %s", question, resume_flag ? resume_flag : "the answer as a flag");
-    }
-    for (;;) {
-        fprintf(stderr, "%s\n", question);
-        for (int i = 0; i < n; i++)
-            fprintf(stderr, "  %d) %s\n", i + 1, labels[i]);
-        fprintf(stderr, "choose 1-%d%s: ", n, default_idx >= 0 ? " [1]" : "");
-        char *line = read_line();
-        if (!line)
-            return wiz_fail(&app->ctx, WIZ_ECANCEL, "no answer (end of input)");
-        if (!line[0] && default_idx >= 0) {
-            free(line);
-            *out = default_idx;
-            return WIZ_OK;
-        }
-        char *end;
-        long v = strtol(line, &end, 10);
-        bool ok = end != line && !*end && v >= 1 && v <= n;
-        free(line);
-        if (ok) {
-            *out = (int)v - 1;
-            return WIZ_OK;
-        }
-        fprintf(stderr, "please answer with a number from 1 to %d\n", n);
-    }
+    return wiz_ui_choose_values(app, question, labels, NULL, n, default_idx, resume_flag, out);
 }
 
 enum wiz_rc wiz_ui_ask_text(struct wiz_app *app, const char *question, const char *resume_flag, char **out)
 {
-    if (!can_ask(app))
-        return wiz_fail(&app->ctx, WIZ_EINPUT, "%s: pass %s", question, resume_flag ? resume_flag : "the answer as a flag");
-    fprintf(stderr, "%s: ", question);
-    char *line = read_line();
-    if (!line)
-        return wiz_fail(&app->ctx, WIZ_ECANCEL, "no answer (end of input)");
-    *out = line;
-    return WIZ_OK;
+    struct wiz_ui_q q = {.kind = WIZ_Q_TEXT, .text = question, .default_idx = -1, .resume_flag = resume_flag};
+    int unused = 0;
+    *out = NULL;
+    return ask(app, &q, &unused, out);
 }
 
 enum wiz_rc wiz_ui_confirm(struct wiz_app *app, const char *question, bool default_yes, bool *out)
 {
-    if (!can_ask(app) || app->opts.yes) {
-        *out = default_yes || app->opts.yes;
-        return WIZ_OK;
-    }
-    fprintf(stderr, "%s %s ", question, default_yes ? "[Y/n]" : "[y/N]");
-    char *line = read_line();
-    if (!line)
-        return wiz_fail(&app->ctx, WIZ_ECANCEL, "no answer (end of input)");
-    *out = line[0] ? (line[0] == 'y' || line[0] == 'Y') : default_yes;
-    free(line);
-    return WIZ_OK;
+    struct wiz_ui_q q = {.kind = WIZ_Q_CONFIRM, .text = question, .default_idx = -1, .default_yes = default_yes};
+    int yes = default_yes;
+    enum wiz_rc rc = ask(app, &q, &yes, NULL);
+    if (rc == WIZ_OK)
+        *out = yes != 0;
+    return rc;
 }
 
-void wiz_ui_status(struct wiz_app *app, const char *fmt, ...)
+enum wiz_rc wiz_ui_prompt(struct wiz_app *app, const char *hint)
 {
-    (void)app;
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
+    struct wiz_ui *ui = wiz_ui_state(app);
+    if (!ui)
+        return WIZ_OK;
+    if (ui->mode == WIZ_UI_INTERACTIVE)
+        return wiz_ui_iv_prompt(app, hint);
+    if (ui->mode == WIZ_UI_CLASSIC)
+        return wiz_ui_classic_prompt(app, hint);
+    return WIZ_OK;
 }
