@@ -54,6 +54,7 @@ expect_rc 2 "$SI" --orgs "$T/bad-orgs.json"
 
 start_standin --token-ttl 120 --user-id 777 --email grace@example.com --first-name Grace --last-name Hopper
 [[ "$STANDIN_URL" =~ ^http://127\.0\.0\.1:[0-9]+$ ]] || fail "bad url $STANDIN_URL"
+FIRST_PID=${STANDIN_PIDS[-1]}
 
 # --- authorize: approves at once, rejects what Hydra rejects ---
 V=$(new_verifier)
@@ -380,13 +381,16 @@ assert_eq "$(qparam "$CB" state)" "$STATE"
 assert_eq "$(qparam "$CB" code)" ""
 expect_rc 1 env FOLLOW_BROWSER_CALLBACK_LOG="$T/cb.log" "$FB" "$STANDIN_URL/nowhere"
 
-# --- clean shutdown on SIGTERM ---
-pid=${STANDIN_PIDS[-1]}
-kill -TERM "$pid"
-set +e
-wait "$pid"
-rc=$?
-set -e
-assert_eq "$rc" 0 "exit status after SIGTERM"
+# --- clean shutdown on SIGTERM / SIGINT (under ASan a leak or error would change the status) ---
+stop_with() {
+    kill "-$1" "$2"
+    set +e
+    wait "$2"
+    local rc=$?
+    set -e
+    assert_eq "$rc" 0 "exit status after SIG$1"
+}
+stop_with TERM "${STANDIN_PIDS[-1]}"
 assert_contains "$(cat "$T/standin.log")" "SIGTERM, stopping"
+stop_with INT "$FIRST_PID"
 echo "stand-in ok"
