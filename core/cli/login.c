@@ -72,7 +72,7 @@ static enum wiz_rc run_login(struct wiz_app *app)
     if (rc)
         return rc;
     struct wiz_signin s;
-    struct wiz_signin_opts o = {.need_orgs = true, .allow_login = true};
+    struct wiz_signin_opts o = {.need_orgs = true, .allow_login = true, .signup = app->opts.signup};
     rc = wiz_signin_get(app, &ep, &o, &s);
     if (!rc) {
         if (app->opts.json)
@@ -85,15 +85,17 @@ static enum wiz_rc run_login(struct wiz_app *app)
     return rc;
 }
 
-static const char *const login_flags[] = {"no-browser", "login-timeout", NULL};
+static const char *const login_flags[] = {"no-browser", "login-timeout", "signup", "email", "full-name", "accept-tos", NULL};
 
 const struct wiz_cmd wiz_cmd_login = {
     .name = "login",
     .summary = "sign in to Amplitude (browser, PKCE) and show your organizations",
-    .usage = "login [--zone us|eu] [--no-browser] [--login-timeout S]",
+    .usage = "login [--zone us|eu] [--no-browser] [--login-timeout S]\n"
+             "       [--signup --email E [--full-name N] [--accept-tos]]",
     .details = "Reuses the stored session of the zone when there is one (refreshing it when due);\n"
                "otherwise opens $BROWSER (or xdg-open) on Amplitude's sign-in page and waits for the\n"
-               "redirect on http://localhost:13222..13232/callback. The URL is always printed.",
+               "redirect on http://localhost:13222..13232/callback. The URL is always printed.\n"
+               "--signup creates an Amplitude account instead (when no session is stored).",
     .flags = login_flags,
     .run = run_login,
 };
