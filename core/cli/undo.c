@@ -1,14 +1,30 @@
-/* undo (engine not built yet) */
+/* undo [RUN-ID]: restore the files a setup run changed. */
 #include "cli.h"
+#include "../plugin/host.h"
+
+#include <stdlib.h>
 
 static enum wiz_rc run_undo(struct wiz_app *app)
 {
-    return wiz_fail(&app->ctx, WIZ_ERR, "'undo' is not available yet in this build");
+    if (app->opts.argc > 1)
+        return wiz_fail(&app->ctx, WIZ_EUSAGE, "undo takes at most one RUN-ID");
+    char *root = wiz_pfs_root(&app->ctx, app->opts.install_dir);
+    if (!root)
+        return app->ctx.rc;
+    enum wiz_rc rc = wiz_ledger_undo(app, root, app->opts.argc ? app->opts.argv[0] : NULL, app->opts.force);
+    free(root);
+    return rc;
 }
+
+static const char *const undo_flags[] = {"force", NULL};
 
 const struct wiz_cmd wiz_cmd_undo = {
     .name = "undo",
-    .summary = "(not built yet)",
-    .usage = "undo",
+    .summary = "revert the files a setup run changed (the last run by default)",
+    .usage = "undo [RUN-ID] [--install-dir DIR] [--force]",
+    .details = "Restores every file from the run's ledger in <project>/.amplitude/runs/RUN-ID and\n"
+               "deletes the files the run created. A file changed since the run is not touched\n"
+               "(it is named, and nothing is undone) unless --force is given.",
+    .flags = undo_flags,
     .run = run_undo,
 };

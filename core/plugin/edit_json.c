@@ -128,19 +128,20 @@ int wiz_edit_package_json(const char *text, const char *section, const char *nam
     }
     json_t *sec = json_object_get(root, section);
     bool present = json_is_object(sec) && json_object_get(sec, name);
-    bool has_sec = sec != NULL;
+    bool bad_sec = sec != NULL && !json_is_object(sec);
     json_decref(root);
     if (present) {
         *out = wiz_strdup(text);
         return *out ? 0 : -1;
     }
-    if (has_sec && !json_is_object(sec))
+    if (bad_sec)
         return -1;
     const char *sp = spec ? spec : "*";
-    char *qname = json_dumps(json_string(name), JSON_ENCODE_ANY); /* quoting done by jansson */
-    json_t *tmp = json_string(sp);
-    char *qspec = json_dumps(tmp, JSON_ENCODE_ANY);
-    json_decref(tmp);
+    /* quoting and escaping done by jansson */
+    json_t *jn = json_string(name), *js = json_string(sp);
+    char *qname = jn ? json_dumps(jn, JSON_ENCODE_ANY) : NULL, *qspec = js ? json_dumps(js, JSON_ENCODE_ANY) : NULL;
+    json_decref(jn);
+    json_decref(js);
     if (!qname || !qspec) {
         free(qname);
         free(qspec);

@@ -5,6 +5,7 @@
 #include "../ui/ui.h"
 
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,6 +184,39 @@ void wiz_flow_report(const struct wiz_flow *f, bool json)
         printf("package manager: none found\n");
 }
 
+/* Human text on stdout, or a status event in agent mode (stdout is NDJSON there). */
+static void say(struct wiz_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(struct wiz_app *app, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (wiz_ui_mode_pick(&app->opts) == WIZ_UI_AGENT)
+        wiz_ui_status(app, "%s", buf);
+    else
+        printf("%s\n", buf);
+}
+
+static void show_diff(struct wiz_app *app, const struct wiz_plan *plan, bool colour)
+{
+    if (wiz_ui_mode_pick(&app->opts) != WIZ_UI_AGENT) {
+        wiz_plan_print_diff(plan, stdout, colour);
+        fflush(stdout);
+        return;
+    }
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&buf, &n);
+    if (!m)
+        return;
+    wiz_plan_print_diff(plan, m, false);
+    fclose(m);
+    wiz_ui_diff(app, "planned changes", buf);
+    free(buf);
+}
+
 static bool use_colour(void)
 {
     const char *nc = getenv("NO_COLOR");
@@ -251,21 +285,20 @@ enum wiz_rc wiz_flow_run(struct wiz_app *app, struct wiz_flow *f, const struct w
     rc = wiz_plan_finish(app, f->root, &plan);
     size_t changes = rc ? 0 : wiz_plan_changes(&plan);
     if (!rc && changes == 0) {
-        printf("already set up: the %s integration needs no change\n", f->framework);
+        say(app, "already set up: the %s integration needs no change", f->framework);
         wiz_plan_free(&plan);
         return WIZ_OK;
     }
     bool colour = use_colour();
     enum wiz_ui_mode m = wiz_ui_mode_pick(&app->opts);
     if (!rc && app->opts.dry_run) {
-        wiz_plan_print_diff(&plan, stdout, colour);
-        printf("dry run: %zu file(s) would change; nothing was written\n", changes);
+        show_diff(app, &plan, colour);
+        say(app, "dry run: %zu file(s) would change; nothing was written", changes);
         wiz_plan_free(&plan);
         return WIZ_OK;
     }
     if (!rc && (m == WIZ_UI_INTERACTIVE || m == WIZ_UI_CLASSIC) && !app->opts.yes) {
-        wiz_plan_print_diff(&plan, stdout, colour);
-        fflush(stdout);
+        show_diff(app, &plan, colour);
         bool yes = false;
         rc = wiz_ui_confirm(app, "Apply these changes?", true, &yes);
         if (!rc && !yes)
@@ -297,8 +330,8 @@ enum wiz_rc wiz_flow_run(struct wiz_app *app, struct wiz_flow *f, const struct w
         }
     }
     if (!rc)
-        printf("Amplitude is set up for %s: %zu file(s) changed (run %s; 'ampli-wizard undo %s' reverts it)\n",
-               f->framework, changes, run_id, run_id);
+        say(app, "Amplitude is set up for %s: %zu file(s) changed (run %s; 'ampli-wizard undo %s' reverts it)",
+            f->framework, changes, run_id, run_id);
     free(run_id);
     wiz_plan_free(&plan);
     return rc;
