@@ -1,0 +1,4 @@
+/** @type {import('@react-router/dev/config').Config} */
+export default {
+  ssr: true,
+};
