@@ -6,6 +6,7 @@ Run: /usr/bin/python3 -m unittest discover -s workbench/python-amplitude/tests -
 import logging
 import os
 import queue
+import subprocess
 import sys
 import threading
 import unittest
@@ -206,6 +207,28 @@ class StandInTest(unittest.TestCase):
         c.flush()[0].result(timeout=10)
         props = self.collector.next_post()["body"]["events"][0]["event_properties"]
         self.assertEqual(len(props["t"]), 1024)
+
+
+    def _run_script(self, body):
+        script = ("import atexit, sys\nsys.path.insert(0, %r)\n"
+                  "from amplitude import Amplitude, BaseEvent, Config\n"
+                  "c = Amplitude('k', configuration=Config(server_url=%r, flush_interval_millis=2000))\n"
+                  "c.track(BaseEvent('Script', device_id='device-1'))\n" % (
+                      os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."), self.collector.url)) + body
+        return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                              check=False)
+
+    def test_shutdown_before_exit_delivers(self):
+        proc = self._run_script("c.shutdown()\n")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(self.collector.posts.get_nowait()["body"]["events"][0]["event_type"], "Script")
+
+    def test_shutdown_from_atexit_loses_events_like_the_real_sdk(self):
+        # The real package's pool refuses work once the interpreter shuts down
+        # (amplitude/Amplitude-Python#38); integrations must not rely on atexit.
+        proc = self._run_script("atexit.register(c.shutdown)\n")
+        self.assertIn("cannot schedule new futures after interpreter shutdown", proc.stderr)
+        self.assertTrue(self.collector.posts.empty())
 
 
 if __name__ == "__main__":
