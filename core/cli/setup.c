@@ -7,6 +7,7 @@
 #include "../auth/session.h"
 #include "../plugin/flow.h"
 #include "../session.h"
+#include "../ui/ui.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,9 @@ static enum wiz_rc with_session(struct wiz_app *app, struct wiz_flow *flow, cons
     if (!rc)
         rc = wiz_select_key(app, &s.orgs, &c);
     if (!rc) {
+        wiz_ui_status(app, "Using Amplitude project: %s / %s / %s (app %s)", c.org->name ? c.org->name : "?",
+                      c.project->name ? c.project->name : "?", c.env->name ? c.env->name : "?",
+                      c.env->app_id ? c.env->app_id : "?");
         info.api_key = c.env->api_key;
         info.user_id = s.user.id;
         info.user_email = s.user.email;

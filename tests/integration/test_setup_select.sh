@@ -1,0 +1,95 @@
+# setup's sign-in and key choice: browser login in --ci when $BROWSER is set, the only
+# environment with a key silently, CI's lowest rank, --app-id, name filters, agent
+# asking for --app-id, no visible keys (exit 3), and --api-key without any OAuth.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/auth_lib.sh"
+lock_callback_ports
+
+start_standin
+# A throw-away plugin that claims the test app and writes what setup handed it to .env,
+# so the test sees the chosen key arrive at the plugin.
+mkdir -m 700 "$T/plugins"
+cat >"$T/plugins/auth_select_probe.lua" <<'LUA'
+return {
+  name = "auth-select-probe", version = "1.0.0", abi = "1.1",
+  frameworks = { "auth-select-probe" }, priority = 100,
+  detect = function(s)
+    if s:exists("auth-select-probe.marker") then return "auth-select-probe", "marker" end
+  end,
+  plan = function(s)
+    s:env(".env", "AMPLITUDE_API_KEY", s:get("api_key"))
+    s:env(".env", "AMPLITUDE_SERVER_URL", s:get("ingest_url"))
+    local app = s:get("app_id")
+    if app then s:env(".env", "AMPLITUDE_APP_ID", app) end
+  end,
+}
+LUA
+chmod 600 "$T/plugins/auth_select_probe.lua"
+export AMPLITUDE_WIZARD_PLUGIN_PATH="$T/plugins"
+APP="$T/app"
+mkdir -p "$APP"
+touch "$APP/auth-select-probe.marker"
+setup() { rm -f "$APP/.env"; "$WIZ_BIN" setup --install-dir "$APP" --skip-install "$@"; }
+env_has() { grep -qx "$1" "$APP/.env" || fail "$APP/.env lacks '$1': $(cat "$APP/.env" 2>/dev/null)"; }
+
+# no session, --ci, BROWSER set: browser login, then the only environment, silently
+BROWSER="$FOLLOW_BROWSER" expect_rc 0 setup --ci
+assert_contains "$OUT$ERR" "Using Amplitude project: Stand-in Org / Stand-in Project / Production (app 100001)"
+env_has "AMPLITUDE_API_KEY=$(curl -sS "$STANDIN_URL/__stand-in/config" | jq -r '.orgs[0].workspaces[0].environments[0].app.apiKey')"
+env_has "AMPLITUDE_SERVER_URL=$STANDIN_URL/2/httpapi"
+env_has "AMPLITUDE_APP_ID=100001"
+[ "$(count_requests GET /oauth2/auth)" -eq 1 ] || fail "setup --ci did not sign in through \$BROWSER"
+[ "$(stored '."User-12345".User.id')" = 12345 ] || fail "setup's login was not stored"
+# single candidate in agent mode: still no question
+expect_rc 0 setup --agent
+assert_contains "$OUT$ERR" "(app 100001)"
+
+standin_config '{"orgs": [
+  {"id": "o1", "name": "Acme", "workspaces": [
+    {"id": "p1", "name": "Shop", "environments": [
+      {"name": "Development", "rank": 2, "app": {"id": 102, "apiKey": "key-dev-0000000000000000000000"}},
+      {"name": "Hidden", "rank": 0, "app": {"id": 100, "apiKey": null}},
+      {"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": "key-prod-000000000000000000000"}}]},
+    {"id": "p2", "name": "Blog", "environments": [
+      {"name": "Production", "rank": 1, "app": {"id": 201, "apiKey": "key-blog-000000000000000000000"}}]}]}]}'
+
+# --ci: the lowest rank that has a key (rank 0 has none)
+expect_rc 0 setup --ci
+assert_contains "$OUT$ERR" "Using Amplitude project: Acme / Shop / Production (app 101)"
+env_has "AMPLITUDE_API_KEY=key-prod-000000000000000000000"
+# --app-id wins
+expect_rc 0 setup --ci --app-id 102
+assert_contains "$OUT$ERR" "Acme / Shop / Development (app 102)"
+env_has "AMPLITUDE_API_KEY=key-dev-0000000000000000000000"
+# name filters
+expect_rc 0 setup --ci --project Blog
+assert_contains "$OUT$ERR" "Acme / Blog / Production (app 201)"
+expect_rc 0 setup --agent --project shop --env development
+assert_contains "$OUT$ERR" "(app 102)"
+expect_rc 2 setup --ci --org Nope
+assert_contains "$OUT$ERR" "--org Nope"
+expect_rc 2 setup --ci --app-id 999
+# agent mode, several candidates: needs --app-id (exit 12)
+expect_rc 12 setup --agent
+assert_contains "$OUT$ERR" "--app-id"
+# the key of an environment the user may not see
+expect_rc 3 setup --ci --app-id 100
+assert_contains "$OUT$ERR" "only organization admins can see API keys"
+
+# no visible key anywhere: exit 3 with the admin hint
+standin_config '{"orgs": [{"id": "o1", "name": "Acme", "workspaces": [{"id": "p1", "name": "Shop",
+  "environments": [{"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": null}}]}]}]}'
+expect_rc 3 setup --ci
+assert_contains "$OUT$ERR" "only organization admins can see API keys"
+
+# --api-key and AMPLITUDE_WIZARD_API_KEY: no OAuth, no user fetch, no session needed
+export AMPLITUDE_WIZARD_CONFIG="$T/empty.json"
+before=$(standin_requests | jq '[.[] | select(.path | startswith("/oauth2") or . == "/graphql")] | length')
+expect_rc 0 setup --ci --api-key 0123456789abcdef0123456789abcdef
+env_has "AMPLITUDE_API_KEY=0123456789abcdef0123456789abcdef"
+AMPLITUDE_WIZARD_API_KEY=0123456789abcdef0123456789abcdef expect_rc 0 setup --agent
+after=$(standin_requests | jq '[.[] | select(.path | startswith("/oauth2") or . == "/graphql")] | length')
+[ "$before" -eq "$after" ] || fail "--api-key still talked to the OAuth / user services"
+[ ! -s "$AMPLITUDE_WIZARD_CONFIG" ] || fail "--api-key wrote credentials"
+expect_rc 2 setup --ci --api-key k --signup --email a@b.c
+echo ok
