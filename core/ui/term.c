@@ -28,7 +28,7 @@ static void on_signal(int sig)
     static const char restore[] = "\r\033[K\033[?25h\033[0m\n";
     if (sig_fd >= 0) {
         if (sig_have_saved)
-            tcsetattr(sig_fd, TCSAFLUSH, &sig_saved);
+            tcsetattr(sig_fd, TCSANOW, &sig_saved);
         ssize_t w = write(sig_out_fd, restore, sizeof restore - 1);
         (void)w;
     }
@@ -100,7 +100,7 @@ bool wiz_tty_raw(struct wiz_tty *t)
     r.c_iflag &= ~(tcflag_t)(IXON | ICRNL | INLCR | ISTRIP);
     r.c_cc[VMIN] = 1;
     r.c_cc[VTIME] = 0;
-    if (tcsetattr(t->in_fd, TCSAFLUSH, &r) != 0)
+    if (tcsetattr(t->in_fd, TCSADRAIN, &r) != 0)
         return false;
     t->raw = true;
     return true;
@@ -110,7 +110,7 @@ void wiz_tty_cooked(struct wiz_tty *t)
 {
     if (!t->raw)
         return;
-    tcsetattr(t->in_fd, TCSAFLUSH, &t->saved);
+    tcsetattr(t->in_fd, TCSADRAIN, &t->saved);
     t->raw = false;
     fputs("\033[?25h", t->out);
     fflush(t->out);

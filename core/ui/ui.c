@@ -1,5 +1,6 @@
 /* The UI dispatcher: chooses the mode once, keeps the run's UI state in app->ui,
  * and turns each public call into a question or an event for the chosen front end. */
+#include "redact.h"
 #include "ui_priv.h"
 
 #include <openssl/rand.h>
@@ -60,6 +61,8 @@ static void make_ids(struct wiz_ui *ui)
         snprintf(ui->session_id, sizeof ui->session_id, "%s", sid);
         return;
     }
+    r[6] = (unsigned char)((r[6] & 0x0f) | 0x40); /* shaped as a UUID v4 */
+    r[8] = (unsigned char)((r[8] & 0x3f) | 0x80);
     hex(h, r, 16);
     snprintf(ui->session_id, sizeof ui->session_id, "%.8s-%.4s-%.4s-%.4s-%.12s", h, h + 8, h + 12, h + 16, h + 20);
 }
@@ -128,12 +131,18 @@ void wiz_ui_emit(struct wiz_app *app, const struct wiz_ui_ev *ev)
         return;
     if (ui->log && ev->msg && ev->kind != WIZ_EV_LOG)
         wiz_ui_runlog(ui, ev->level, ev->msg);
+    /* tokens never reach a screen or a CI log either */
+    struct wiz_ui_ev clean = *ev;
+    char *msg = ev->msg ? wiz_redact(ev->msg) : NULL;
+    if (msg)
+        clean.msg = msg;
     switch (ui->mode) {
-    case WIZ_UI_INTERACTIVE: wiz_ui_iv_emit(app, ev); break;
-    case WIZ_UI_CLASSIC: wiz_ui_classic_emit(app, ev); break;
-    case WIZ_UI_CI: wiz_ui_ci_emit(app, ev); break;
-    case WIZ_UI_AGENT: wiz_ui_agent_emit(app, ev); break;
+    case WIZ_UI_INTERACTIVE: wiz_ui_iv_emit(app, &clean); break;
+    case WIZ_UI_CLASSIC: wiz_ui_classic_emit(app, &clean); break;
+    case WIZ_UI_CI: wiz_ui_ci_emit(app, &clean); break;
+    case WIZ_UI_AGENT: wiz_ui_agent_emit(app, &clean); break;
     }
+    free(msg);
 }
 
 static const char *default_code(enum wiz_rc rc)
