@@ -32,6 +32,8 @@ void wiz_si_log_request(struct wiz_si_server *srv, const struct wiz_si_req *req,
     if (!req->form && !req->json && req->body_len)
         json_object_set_new(e, "body",
                             json_stringn(req->body, req->body_len < RAW_BODY_KEEP ? req->body_len : RAW_BODY_KEEP));
+    if (json_array_size(srv->requests) >= WIZ_SI_MAX_LOGGED)
+        json_array_remove(srv->requests, 0); /* a long demo or harness run must not grow without bound */
     json_array_append_new(srv->requests, e);
 }
 

@@ -16,6 +16,7 @@
 #include "wiz.h"
 
 #define WIZ_SI_MAX_BODY (1024 * 1024) /* HTTP V2 refuses bigger batches too */
+#define WIZ_SI_MAX_LOGGED 10000        /* requests kept for inspection; the oldest go first */
 #define WIZ_SI_CODE_TTL 600           /* authorization codes live 10 minutes, like Hydra's */
 #define WIZ_SI_US_CLIENT "0ac84169-c41c-4222-885b-31469c761cb0"
 #define WIZ_SI_EU_CLIENT "110d04a1-8e60-4157-9c43-fcbe4e014a85"
