@@ -44,13 +44,16 @@ struct wiz_store {
     long lock_timeout_ms;
 };
 
-/* The stored user of a zone: a real user first, the pending sentinel only if no real
- * one. WIZ_ENOTFOUND if the zone has none. out: caller wiz_user_clear()s. */
+/* The stored user of a zone: a real user first (several: the one with the latest expiry,
+ * i.e. the most recent login), the pending sentinel only if no real one. Entries that fail
+ * validation or lie past the 364-day window are skipped. WIZ_ENOTFOUND if the zone has
+ * none. Reads without the lock (writers replace the file atomically).
+ * out: caller wiz_user_clear()s. */
 enum wiz_rc wiz_store_get_user(struct wiz_ctx *ctx, const struct wiz_store *st, enum wiz_zone zone,
                                struct wiz_user *out);
 
-/* The stored tokens of user_id in zone, or (user_id NULL) of the first usable entry of
- * the zone (real users before the pending sentinel). A missing or malformed
+/* The stored tokens of user_id in zone, or (user_id NULL) of the entry wiz_store_get_user
+ * would pick (real users before the pending sentinel). A missing or malformed
  * OAuthExpiresAt reads as now + 1 hour. An entry more than 364 days past its expiry
  * is not usable. user_out may be NULL. WIZ_ENOTFOUND if none.
  * out, user_out: caller clears. */
