@@ -72,13 +72,12 @@ static char *last_run(struct wiz_ctx *ctx, const char *runs)
     char *found = NULL;
     for (size_t i = 0; i < n; i++) {
         char *man = wiz_asprintf("%s/%s/manifest", runs, names[i]);
-        struct run r;
+        struct run r = {0};
         struct wiz_ctx c;
         wiz_ctx_init(&c);
         if (!found && man && parse(&c, man, &r) == WIZ_OK && !r.undone && r.n)
             found = wiz_strdup(names[i]);
-        if (man)
-            free(r.f);
+        free(r.f);
         free(man);
         free(names[i]);
     }

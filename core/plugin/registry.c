@@ -25,11 +25,9 @@ enum wiz_rc wiz_check_owner_perms(struct wiz_ctx *ctx, const char *path)
     return WIZ_OK;
 }
 
-char *wiz_builtin_plugin_dir(const struct wiz_app *app)
+/* The data dir that ships with this executable (build tree or install prefix). */
+static char *shipped_plugin_dir(void)
 {
-    const char *ov = getenv("AMPLITUDE_WIZARD_BUILTIN_PLUGINS"); /* tests and relocated installs */
-    if (ov && ov[0])
-        return wiz_strdup(ov);
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
@@ -55,15 +53,26 @@ char *wiz_builtin_plugin_dir(const struct wiz_app *app)
             free(inst);
         }
     }
-    (void)app;
     return wiz_strdup(access(WIZ_BUILD_PLUGIN_DIR, F_OK) == 0 ? WIZ_BUILD_PLUGIN_DIR
                                                              : WIZ_INSTALL_DATADIR "/plugins");
 }
 
-/* Lua SDK helpers live beside the built-in plugins. returns owned string: free() */
-static char *sdk_dir(const char *builtin)
+char *wiz_builtin_plugin_dir(const struct wiz_app *app)
 {
-    return wiz_asprintf("%s/sdk", builtin);
+    (void)app;
+    const char *ov = getenv("AMPLITUDE_WIZARD_BUILTIN_PLUGINS"); /* tests and relocated installs */
+    if (ov && ov[0])
+        return wiz_strdup(ov);
+    return shipped_plugin_dir();
+}
+
+/* Lua SDK helpers ship beside the built-in plugins. returns owned string: free() */
+static char *sdk_dir(void)
+{
+    char *d = shipped_plugin_dir();
+    char *s = d ? wiz_asprintf("%s/sdk", d) : NULL;
+    free(d);
+    return s;
 }
 
 static struct wiz_plugin *add(struct wiz_registry *reg)
@@ -187,7 +196,7 @@ enum wiz_rc wiz_registry_load(struct wiz_app *app, struct wiz_registry *reg)
 {
     memset(reg, 0, sizeof *reg);
     char *builtin = wiz_builtin_plugin_dir(app);
-    char *sdk = builtin ? sdk_dir(builtin) : NULL;
+    char *sdk = sdk_dir();
     if (builtin)
         scan_dir(app, reg, builtin, sdk);
     const char *path = getenv("AMPLITUDE_WIZARD_PLUGIN_PATH");

@@ -1,0 +1,173 @@
+/* Format-preserving edits: package.json, requirements.txt, pyproject.toml, Pipfile,
+ * env files, the .gitignore block. Each expected text is exact, byte for byte. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plugin/host.h"
+
+static void pkg_sorted_insert_keeps_4_space_indent(void **st)
+{
+    (void)st;
+    const char *in = "{\n    \"name\": \"x\",\n    \"dependencies\": {\n        \"express\": \"^4.0.0\",\n"
+                     "        \"zod\": \"3\"\n    }\n}\n";
+    char *out = NULL;
+    assert_int_equal(wiz_edit_package_json(in, "dependencies", "koa", "^2", &out), 0);
+    assert_string_equal(out, "{\n    \"name\": \"x\",\n    \"dependencies\": {\n        \"express\": \"^4.0.0\",\n"
+                             "        \"koa\": \"^2\",\n        \"zod\": \"3\"\n    }\n}\n");
+    free(out);
+    /* appended at the end when it sorts last */
+    assert_int_equal(wiz_edit_package_json(in, "dependencies", "~last", "1", &out), 0);
+    assert_non_null(strstr(out, "\"zod\": \"3\",\n        \"~last\": \"1\"\n    }"));
+    free(out);
+}
+
+static void pkg_tabs_and_missing_section(void **st)
+{
+    (void)st;
+    const char *in = "{\n\t\"name\": \"x\",\n\t\"version\": \"1.0.0\"\n}\n";
+    char *out = NULL;
+    assert_int_equal(wiz_edit_package_json(in, "dependencies", "@amplitude/unified", "^1.0.0", &out), 0);
+    assert_string_equal(out, "{\n\t\"name\": \"x\",\n\t\"version\": \"1.0.0\",\n\t\"dependencies\": {\n"
+                             "\t\t\"@amplitude/unified\": \"^1.0.0\"\n\t}\n}\n");
+    free(out);
+}
+
+static void pkg_existing_dep_untouched_and_bad_json(void **st)
+{
+    (void)st;
+    const char *in = "{\"dependencies\":{\"@amplitude/analytics-node\":\"^0.1\"}}";
+    char *out = NULL;
+    assert_int_equal(wiz_edit_package_json(in, "dependencies", "@amplitude/analytics-node", "^1", &out), 0);
+    assert_string_equal(out, in);
+    free(out);
+    assert_int_equal(wiz_edit_package_json("{\"dependencies\":{\"a\":\"1\"}}", "dependencies", "b", "2", &out), 0);
+    assert_string_equal(out, "{\"dependencies\":{\"a\":\"1\", \"b\":\"2\"}}");
+    free(out);
+    assert_true(wiz_edit_package_json("{ not json", "dependencies", "b", "2", &out) < 0);
+    assert_true(wiz_edit_package_json("{\"dependencies\": []}", "dependencies", "b", "2", &out) < 0);
+}
+
+static void pkg_empty_dependencies_object(void **st)
+{
+    (void)st;
+    char *out = NULL;
+    assert_int_equal(wiz_edit_package_json("{\n  \"dependencies\": {}\n}\n", "dependencies", "a", "1", &out), 0);
+    assert_string_equal(out, "{\n  \"dependencies\": {\n    \"a\": \"1\"\n  }\n}\n");
+    free(out);
+}
+
+static void requirements_keep_comments(void **st)
+{
+    (void)st;
+    char *out = NULL;
+    const char *in = "# web\nflask==3.0  # pinned\nrequests>=2";
+    assert_int_equal(wiz_edit_requirements(in, "amplitude-analytics", ">=1.1", &out), 0);
+    assert_string_equal(out, "# web\nflask==3.0  # pinned\nrequests>=2\namplitude-analytics>=1.1\n");
+    free(out);
+    /* PEP 503 names: Amplitude_Analytics is the same package */
+    assert_int_equal(wiz_edit_requirements("Amplitude_Analytics==1.0\n", "amplitude-analytics", NULL, &out), 0);
+    assert_string_equal(out, "Amplitude_Analytics==1.0\n");
+    free(out);
+}
+
+static void pyproject_project_dependencies(void **st)
+{
+    (void)st;
+    char *out = NULL;
+    const char *in = "[project]\nname = \"app\"\ndependencies = [\n  \"fastapi>=0.110\",  # web\n"
+                     "  \"uvicorn\"\n]\n\n[tool.ruff]\nline-length = 100\n";
+    assert_int_equal(wiz_edit_pyproject(in, "amplitude-analytics", ">=1.1", &out), 0);
+    assert_string_equal(out, "[project]\nname = \"app\"\ndependencies = [\n  \"fastapi>=0.110\",  # web\n"
+                             "  \"uvicorn\",\n  \"amplitude-analytics>=1.1\"\n]\n\n[tool.ruff]\nline-length = 100\n");
+    free(out);
+    assert_int_equal(wiz_edit_pyproject("[project]\ndependencies = [\"a\"]\n", "b", NULL, &out), 0);
+    assert_string_equal(out, "[project]\ndependencies = [\"a\", \"b\"]\n");
+    free(out);
+    assert_int_equal(wiz_edit_pyproject("[project]\ndependencies = [\"a\", \"b\"]\n", "B", NULL, &out), 0);
+    assert_string_equal(out, "[project]\ndependencies = [\"a\", \"b\"]\n");
+    free(out);
+}
+
+static void pyproject_poetry_and_pipfile(void **st)
+{
+    (void)st;
+    char *out = NULL;
+    const char *in = "[tool.poetry]\nname = \"x\"\n\n[tool.poetry.dependencies]\npython = \"^3.11\"\n"
+                     "fastapi = \"^0.110\"\n\n[build-system]\nrequires = [\"poetry-core\"]\n";
+    assert_int_equal(wiz_edit_pyproject(in, "amplitude-analytics", "^1.1", &out), 0);
+    assert_string_equal(out, "[tool.poetry]\nname = \"x\"\n\n[tool.poetry.dependencies]\npython = \"^3.11\"\n"
+                             "fastapi = \"^0.110\"\namplitude-analytics = \"^1.1\"\n\n[build-system]\n"
+                             "requires = [\"poetry-core\"]\n");
+    free(out);
+    assert_int_equal(wiz_edit_pipfile("[packages]\nflask = \"*\"\n\n[dev-packages]\n", "amplitude-analytics", NULL, &out), 0);
+    assert_string_equal(out, "[packages]\nflask = \"*\"\namplitude-analytics = \"*\"\n\n[dev-packages]\n");
+    free(out);
+    assert_true(wiz_edit_pyproject("[tool.black]\n", "a", NULL, &out) < 0);
+}
+
+static void env_merge_keeps_order_and_comments(void **st)
+{
+    (void)st;
+    char *out = NULL;
+    const char *in = "# db\nDATABASE_URL=postgres://x\nexport AMPLITUDE_API_KEY=old\nTAIL=1";
+    assert_int_equal(wiz_edit_env(in, "AMPLITUDE_API_KEY", "new", &out), 0);
+    assert_string_equal(out, "# db\nDATABASE_URL=postgres://x\nexport AMPLITUDE_API_KEY=new\nTAIL=1");
+    free(out);
+    assert_int_equal(wiz_edit_env(in, "NEXT_PUBLIC_AMPLITUDE_API_KEY", "k y", &out), 0);
+    assert_string_equal(out, "# db\nDATABASE_URL=postgres://x\nexport AMPLITUDE_API_KEY=old\nTAIL=1\n"
+                             "NEXT_PUBLIC_AMPLITUDE_API_KEY=\"k y\"\n");
+    free(out);
+    assert_int_equal(wiz_edit_env("A=1\n", "A", "1", &out), 0);
+    assert_string_equal(out, "A=1\n");
+    free(out);
+}
+
+static void gitignore_block(void **st)
+{
+    (void)st;
+    char *out = NULL;
+    const char *lines[] = {"/.amplitude/runs/", "/.env"};
+    assert_int_equal(wiz_edit_gitignore("node_modules\n", lines, 2, &out), 0);
+    assert_string_equal(out, "node_modules\n\n# Amplitude wizard\n/.amplitude/runs/\n/.env\n");
+    char *again = NULL;
+    const char *more[] = {"/.env", "/web/.env.local"};
+    assert_int_equal(wiz_edit_gitignore(out, more, 2, &again), 0);
+    assert_string_equal(again, "node_modules\n\n# Amplitude wizard\n/.amplitude/runs/\n/.env\n/web/.env.local\n");
+    free(out);
+    free(again);
+    assert_int_equal(wiz_edit_gitignore(NULL, lines, 1, &out), 0);
+    assert_string_equal(out, "# Amplitude wizard\n/.amplitude/runs/\n");
+    free(out);
+}
+
+static void glob_matching(void **st)
+{
+    (void)st;
+    assert_true(wiz_glob_match("**/*.py", "app/main.py"));
+    assert_true(wiz_glob_match("**/*.py", "main.py"));
+    assert_true(wiz_glob_match("src/*.ts", "src/main.ts"));
+    assert_false(wiz_glob_match("src/*.ts", "src/a/main.ts"));
+    assert_true(wiz_glob_match("app/**/page.tsx", "app/x/y/page.tsx"));
+    assert_false(wiz_glob_match("*.js", "a/b.js"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(pkg_sorted_insert_keeps_4_space_indent),
+        cmocka_unit_test(pkg_tabs_and_missing_section),
+        cmocka_unit_test(pkg_existing_dep_untouched_and_bad_json),
+        cmocka_unit_test(pkg_empty_dependencies_object),
+        cmocka_unit_test(requirements_keep_comments),
+        cmocka_unit_test(pyproject_project_dependencies),
+        cmocka_unit_test(pyproject_poetry_and_pipfile),
+        cmocka_unit_test(env_merge_keeps_order_and_comments),
+        cmocka_unit_test(gitignore_block),
+        cmocka_unit_test(glob_matching),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
