@@ -1,6 +1,6 @@
 """Unit tests of the amplitude-analytics stand-in, against a local collector.
 
-Run: /usr/bin/python3 -m unittest discover -s workbench/python-amplitude/tests -t workbench/python-amplitude
+Run: /usr/bin/python3 -m unittest discover -s workbench/python-amplitude/tests
 """
 
 import logging

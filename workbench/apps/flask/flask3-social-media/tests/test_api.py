@@ -1,5 +1,7 @@
 def test_health(client):
-    assert client.get('/api/health').get_json() == {'status': 'ok'}
+    response = client.get('/api/health')
+    assert response.status_code == 200
+    assert response.get_json() == {'status': 'ok'}
 
 
 def test_posts_json(client, auth):
