@@ -45,7 +45,7 @@ static void hook(lua_State *L, lua_Debug *ar)
     lua_getallocf(L, (void **)&lp);
     lp->steps += LUA_STEP;
     if (lp->steps > LUA_BUDGET)
-        luaL_error(L, "instruction budget exhausted (%ld instructions): runaway loop?", LUA_BUDGET);
+        luaL_error(L, "instruction budget exhausted (%d instructions): runaway loop?", (int)LUA_BUDGET);
 }
 
 static int traceback(lua_State *L)

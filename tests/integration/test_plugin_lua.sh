@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Lua plugins: the same host functions as C, and the sandbox: no os/io/require/debug,
+# no binary chunks, no reading outside the project, kept sessions die, memory cap and
+# runaway loops stopped with a clear error.
+source "$(dirname "$0")/lib.sh"
+LP="$WIZ_TEST_SRC/tests/plugins/lua"
+W="$WIZ_BIN"
+export NO_COLOR=1
+mkdir -p "$T/empty" "$T/plug"; chmod 755 "$T/plug"
+export AMPLITUDE_WIZARD_BUILTIN_PLUGINS="$T/empty" AMPLITUDE_WIZARD_PLUGIN_PATH="$T/plug"
+cp "$LP/lua_basic.lua" "$LP/hostile.lua" "$LP/memhog.lua" "$LP/loop.lua" "$T/plug/"
+echo '{"OAuthIdToken":"SECRET-TOKEN"}' > "$HOME/.ampli.json"
+
+# --- a working Lua plugin (SDK import, find_first, env, dependency, replace) ---
+P="$T/web"; mkdir -p "$P/src"; touch "$P/test-lua.marker"
+printf '{\n  "name": "web",\n  "dependencies": {}\n}\n' > "$P/package.json"
+printf "import './style.css';\nimport { x } from './x';\n\nx();\n" > "$P/src/main.js"
+expect_rc 0 "$W" detect --ci --install-dir "$P"
+assert_contains "$OUT" "evidence: found test-lua.marker"
+expect_rc 0 "$W" setup --api-key LUAKEY --ci --install-dir "$P"
+grep -q '^VITE_AMPLITUDE_API_KEY=LUAKEY$' "$P/.env.local" || fail "env not set"
+grep -q '"@amplitude/analytics-browser": "\^2.11.0"' "$P/package.json" || fail "dependency not added"
+sed -n 3p "$P/src/main.js" | grep -q "^import \* as amplitude from '@amplitude/analytics-browser';$" || fail "import not after the last import: $(cat "$P/src/main.js")"
+grep -q '^/.env.local$' "$P/.gitignore" || fail ".env.local not git-ignored"
+expect_rc 0 "$W" setup --api-key LUAKEY --ci --install-dir "$P"
+assert_contains "$OUT" "already set up"
+touch "$P/fail-verify"
+expect_rc 0 "$W" undo --install-dir "$P"
+echo "// edit" >> "$P/src/main.js"; git -C "$P" init -q 2>/dev/null || true
+expect_rc 10 "$W" setup --api-key LUAKEY --ci --install-dir "$P"
+assert_contains "$ERR" "deliberate verify failure"
+[ ! -e "$P/.env.local" ] || fail "Lua verify failure not rolled back"
+
+# --- the hostile plugin ---
+H="$T/hostile"; mkdir -p "$H"; touch "$H/test-hostile.marker"
+ln -s "$HOME" "$H/home-link"
+expect_rc 0 "$W" setup --api-key K --ci --install-dir "$H"   # detect runs (and keeps its session)
+R=$(cat "$H/sandbox-report.txt")
+for want in os=nil io=nil require=nil package=nil debug=nil dofile=nil loadfile=nil collectgarbage=nil \
+            load_binary=refused load_text=42 read_dotdot=refused read_abs=refused read_symlink=refused kept_session=dead; do
+  grep -qx "$want" <<<"$R" || fail "sandbox: wanted $want in: $R"
+done
+! grep -rq SECRET-TOKEN "$H" || fail "the hostile plugin got the token"
+
+# --- limits ---
+M="$T/limits"; mkdir -p "$M"
+expect_rc 10 "$W" setup --api-key K --ci --framework test-memhog --install-dir "$M"
+assert_contains "$ERR" "out of memory: the plugin went over its 16 MiB limit"
+expect_rc 10 "$W" setup --api-key K --ci --framework test-loop --install-dir "$M"
+assert_contains "$ERR" "instruction budget exhausted"
+assert_contains "$ERR" "loop.lua"
+[ -z "$(ls -A "$M")" ] || fail "a stopped plugin wrote something"
+echo "lua plugins: all checks passed"
