@@ -227,7 +227,7 @@ assert_eq "$(jget '"code" in d')" false
 req POST /__stand-in/config -d '{"signup_reply":"error"}'
 req POST /t/agentic/signup/v1 -d "$SB"
 assert_eq "$(jget 'd["type"]')" error
-[ -n "$(jget 'd["code"]')" ] && [ -n "$(jget 'd["message"]')" ] || fail "error reply lacks code/message: $BODY"
+if [ -z "$(jget 'd["code"]')" ] || [ -z "$(jget 'd["message"]')" ]; then fail "error reply lacks code/message: $BODY"; fi
 req POST /__stand-in/config -d '{"signup_reply":"oauth"}'
 
 # --- projects: bearer access token, idempotency, NAME_TAKEN ---
