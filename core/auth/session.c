@@ -1,6 +1,7 @@
 /* The session policy: reuse, recover, refresh, or sign in; then one bundled write. */
 #include "session.h"
 
+#include "../ui/ui.h"
 #include "browser.h"
 #include "oauth.h"
 
@@ -66,10 +67,10 @@ static enum wiz_rc no_session(struct wiz_app *app, const struct wiz_signin_opts 
         return wiz_signin_signup(app, ep, out);
     if (o->allow_login && wiz_browser_login_possible(app))
         return browser_signin(app, ep, out);
-    return wiz_fail(&app->ctx, WIZ_EAUTH,
-                    "not signed in to Amplitude (zone %s; reason: no_stored_credentials): run 'ampli-wizard login', "
-                    "or pass --api-key",
-                    wiz_zone_name(ep->zone));
+    return wiz_ui_fail(app, WIZ_EAUTH, "auth_required", "no_stored_credentials",
+                       "not signed in to Amplitude (zone %s; reason: no_stored_credentials): run 'ampli-wizard "
+                       "login', or pass --api-key",
+                       wiz_zone_name(ep->zone));
 }
 
 /* Refreshes out->tokens. *over set when the server says the session is over. */
@@ -111,8 +112,9 @@ enum wiz_rc wiz_signin_get(struct wiz_app *app, const struct wiz_endpoints *ep, 
                 wiz_warn(ctx, "the stored Amplitude session has ended; signing in again");
                 return browser_signin(app, ep, out);
             }
-            return wiz_fail(ctx, WIZ_EAUTH,
-                            "the stored Amplitude session has ended (reason: refresh_failed): run 'ampli-wizard login'");
+            return wiz_ui_fail(app, WIZ_EAUTH, "auth_required", "refresh_failed",
+                               "the stored Amplitude session has ended (reason: refresh_failed): run "
+                               "'ampli-wizard login'");
         }
         if (rc)
             return rc;

@@ -9,7 +9,9 @@ export BROWSER="$FOLLOW_BROWSER"
 export FOLLOW_BROWSER_LOG="$T/browser.log"
 
 expect_rc 0 "$WIZ_BIN" login --debug
-DEBUG_OUT="$OUT$ERR"
+# --debug output: the terminal streams and the run log under $HOME
+DEBUG_OUT="$OUT$ERR$(cat "$HOME"/.amplitude/wizard/runs/*/log.txt 2>/dev/null || true)"
+assert_contains "$DEBUG_OUT" "http: POST $STANDIN_URL/oauth2/token"
 assert_contains "$OUT" "Signed in as Grace Hopper <grace@example.com> (user 4242, zone us)"
 assert_contains "$OUT" "env Production"
 assert_contains "$ERR" "http://127.0.0.1:"   # the URL is always printed

@@ -55,9 +55,12 @@ kill "$HOLDER"; wait "$HOLDER" 2>/dev/null || true
 unset BROWSER
 expect_rc 3 "$WIZ_BIN" login --ci
 assert_contains "$ERR" "no_stored_credentials"
+expect_rc 3 "$WIZ_BIN" login --agent
+printf '%s\n' "$OUT" | jq -se 'map(select(.type == "error")) | length == 1 and
+  .[0].data.code == "auth_required" and .[0].data.reason == "no_stored_credentials"' >/dev/null || fail "agent error event: $OUT"
 expect_rc 3 "$WIZ_BIN" auth token
 assert_contains "$ERR" "no_stored_credentials"
-[ -z "$OUT" ] || fail "auth token printed something without a session"
+assert_not_contains "$OUT" "ory_at_"
 [ "$(count_requests GET /oauth2/auth)" -eq 2 ] || fail "unexpected authorize requests: $(count_requests GET /oauth2/auth)"
 
 # a plain-http server that is not loopback is refused before any request
