@@ -96,10 +96,15 @@ enum wiz_rc wiz_select_key(struct wiz_app *app, const struct wiz_orgs *orgs, str
         *out = c[0];
     } else {
         const char **labels = calloc(n, sizeof *labels);
-        if (!labels) {
+        const char **values = calloc(n, sizeof *values);
+        if (!labels || !values) {
+            free(labels);
+            free(values);
             free(c);
             return wiz_fail(&app->ctx, WIZ_EINTERNAL, "out of memory");
         }
+        for (size_t i = 0; i < n; i++)
+            values[i] = c[i].env->app_id; /* agent mode lists "--app-id <id>" per choice */
         for (size_t i = 0; i < n && rc == WIZ_OK; i++) {
             labels[i] = wiz_asprintf("%s / %s / %s (app %s)", orz(c[i].org->name), orz(c[i].project->name),
                                      orz(c[i].env->name), orz(c[i].env->app_id));
@@ -110,13 +115,14 @@ enum wiz_rc wiz_select_key(struct wiz_app *app, const struct wiz_orgs *orgs, str
         int def = wiz_ui_mode_pick(op) == WIZ_UI_AGENT ? -1 : 0;
         int idx = 0;
         if (!rc)
-            rc = wiz_ui_choose(app, "Which Amplitude project environment should this app send data to?", labels,
-                               (int)n, def, "--app-id", &idx);
+            rc = wiz_ui_choose_values(app, "Which Amplitude project environment should this app send data to?",
+                                      labels, values, (int)n, def, "--app-id", &idx);
         if (!rc)
             *out = c[idx];
         for (size_t i = 0; i < n; i++)
             free((void *)labels[i]);
         free(labels);
+        free(values);
     }
     free(c);
     return rc;

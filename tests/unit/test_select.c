@@ -10,6 +10,7 @@
 
 #include "auth/select.h"
 #include "auth/userinfo.h"
+#include "ui/ui.h"
 
 static const char TREE[] =
     "{\"data\":{\"orgs\":["
@@ -33,8 +34,16 @@ static void load(const char *json, struct wiz_orgs *o)
     assert_int_equal(wiz_userinfo_parse(&ctx, json, strlen(json), WIZ_ZONE_EU, o), WIZ_OK);
 }
 
+/* Frees the UI state a question may have created (wiz_ui_choose creates it on use). */
+static void app_done(struct wiz_app *app)
+{
+    if (app->ui)
+        wiz_ui_finish(app, WIZ_OK);
+}
+
 static void app_init(struct wiz_app *app, bool ci)
 {
+    app_done(app);
     memset(app, 0, sizeof *app);
     wiz_ctx_init(&app->ctx);
     wiz_opts_defaults(&app->opts);
@@ -87,7 +96,7 @@ static void ci_takes_lowest_rank(void **state)
     (void)state;
     struct wiz_orgs o;
     load(TREE, &o);
-    struct wiz_app app;
+    struct wiz_app app = {0};
     app_init(&app, true);
     struct wiz_choice c;
     assert_int_equal(wiz_select_key(&app, &o, &c), WIZ_OK);
@@ -95,6 +104,7 @@ static void ci_takes_lowest_rank(void **state)
     assert_string_equal(c.env->api_key, "key-prod");
     assert_string_equal(c.project->name, "Shop");
     assert_string_equal(c.org->name, "Acme");
+    app_done(&app);
     wiz_orgs_clear(&o);
 }
 
@@ -103,7 +113,7 @@ static void app_id_and_filters(void **state)
     (void)state;
     struct wiz_orgs o;
     load(TREE, &o);
-    struct wiz_app app;
+    struct wiz_app app = {0};
     struct wiz_choice c;
     app_init(&app, false); /* agent mode: would refuse to guess */
     app.opts.app_id = "102";
@@ -139,6 +149,7 @@ static void app_id_and_filters(void **state)
     app_init(&app, false);
     assert_int_equal(wiz_select_key(&app, &o, &c), WIZ_EINPUT);
     assert_non_null(strstr(wiz_errmsg(&app.ctx), "--app-id"));
+    app_done(&app);
     wiz_orgs_clear(&o);
 }
 
@@ -147,11 +158,12 @@ static void no_visible_keys(void **state)
     (void)state;
     struct wiz_orgs o;
     load(NOKEYS, &o);
-    struct wiz_app app;
+    struct wiz_app app = {0};
     app_init(&app, true);
     struct wiz_choice c;
     assert_int_equal(wiz_select_key(&app, &o, &c), WIZ_EAUTH);
     assert_non_null(strstr(wiz_errmsg(&app.ctx), "only organization admins can see API keys"));
+    app_done(&app);
     wiz_orgs_clear(&o);
 }
 
