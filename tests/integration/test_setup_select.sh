@@ -92,4 +92,13 @@ after=$(standin_requests | jq '[.[] | select(.path | startswith("/oauth2") or . 
 [ "$before" -eq "$after" ] || fail "--api-key still talked to the OAuth / user services"
 [ ! -s "$AMPLITUDE_WIZARD_CONFIG" ] || fail "--api-key wrote credentials"
 expect_rc 2 setup --ci --api-key k --signup --email a@b.c
+
+# setup --ci --signup: account created, one bundled write, key chosen, plugin run
+standin_config '{"orgs": [{"id": "o1", "name": "Acme", "workspaces": [{"id": "p1", "name": "Shop",
+  "environments": [{"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": "key-signup-00000000000000000000"}}]}]}]}'
+export AMPLITUDE_WIZARD_CONFIG="$T/signup.json"
+expect_rc 0 setup --ci --signup --email ada@example.com --full-name "Ada L" --accept-tos
+env_has "AMPLITUDE_API_KEY=key-signup-00000000000000000000"
+[ "$(stored '."User-12345".User.email')" = ada@example.com ] || fail "setup --signup did not store the user"
+[ "$(count_requests POST /t/agentic/signup/v1)" -eq 1 ] || fail "setup --signup did not sign up"
 echo ok
