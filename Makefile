@@ -25,6 +25,7 @@ check-asan: deps
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest $(CTEST_ARGS)
 
 demo: build
+	@scripts/install-deps runtime
 	@scripts/demo
 
 bench: build
