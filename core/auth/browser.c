@@ -8,6 +8,7 @@
 #include "pkce.h"
 
 #include <errno.h>
+#include <openssl/crypto.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,7 +107,10 @@ enum wiz_rc wiz_browser_login(struct wiz_app *app, const struct wiz_endpoints *e
         wiz_pkce_clear(&pk);
         return wiz_fail(ctx, WIZ_EINTERNAL, "cannot build the sign-in URL");
     }
+    /* Always on stderr (stdout may be a script's); agents also get a prompt event. */
     fprintf(stderr, "To sign in to Amplitude, open this URL in a browser:\n  %s\n", url);
+    if (wiz_ui_mode(app) == WIZ_UI_AGENT)
+        wiz_ui_url(app, "Sign in to Amplitude", url);
     pid_t pid = -1;
     if (!app->opts.no_browser)
         wiz_browser_open(ctx, url, &pid);
@@ -118,7 +122,7 @@ enum wiz_rc wiz_browser_login(struct wiz_app *app, const struct wiz_endpoints *e
     if (!rc)
         rc = wiz_oauth_exchange_code(ctx, ep, code, redirect, pk.verifier, out);
     if (code) {
-        memset(code, 0, strlen(code));
+        OPENSSL_cleanse(code, strlen(code));
         free(code);
     }
     wiz_pkce_clear(&pk);
