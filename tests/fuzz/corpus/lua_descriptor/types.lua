@@ -1,0 +1,1 @@
+return {name = 1, frameworks = {{}, 2}, detect = 1, plan = print}

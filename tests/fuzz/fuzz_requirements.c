@@ -1,0 +1,20 @@
+/* The requirements.txt and Pipfile editors (core/plugin/edit_py.c). */
+#include "plugin/host.h"
+#include "fuzz_util.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char *text = fuzz_cstr(data, size);
+    if (!text)
+        return 0;
+    char *out = NULL;
+    if (wiz_edit_requirements(text, "amplitude-analytics", ">=1.1", &out) == 0 && out &&
+        !strstr(out, "amplitude-analytics"))
+        abort(); /* a successful edit names the package */
+    free(out);
+    out = NULL;
+    (void)wiz_edit_pipfile(text, "amplitude-analytics", ">=1.1", &out);
+    free(out);
+    free(text);
+    return 0;
+}
