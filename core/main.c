@@ -124,6 +124,7 @@ int main(int argc, char **argv)
         cmd = &wiz_cmd_help;
     }
     app.ctx.debug = app.opts.debug;
+    app.opts.auto_agent = cmd->auto_agent;
     app.server = getenv("AMPLITUDE_WIZARD_SERVER");
     if (app.server && !app.server[0])
         app.server = NULL;

@@ -27,6 +27,8 @@ struct wiz_opts {
     const char *framework;
     bool dry_run, skip_install, force;
     const char *lang;
+    /* not a flag: set by main from wiz_cmd.auto_agent (piped runs of it become agent runs) */
+    bool auto_agent;
     /* positionals after the command words */
     int argc;
     const char *argv[WIZ_MAX_ARGS];
@@ -51,6 +53,8 @@ struct wiz_cmd {
     const char *usage;       /* text after "usage: ampli-wizard " */
     const char *details;     /* longer help, may be NULL */
     const char *const *flags; /* NULL-terminated names of non-global flags accepted */
+    bool auto_agent;          /* a run (setup, login): without a TTY or a mode flag it speaks NDJSON,
+                                 as the public wizard does; read-only commands stay plain text */
     enum wiz_rc (*run)(struct wiz_app *app);
 };
 

@@ -97,5 +97,6 @@ const struct wiz_cmd wiz_cmd_login = {
                "redirect on http://localhost:13222..13232/callback. The URL is always printed.\n"
                "--signup creates an Amplitude account instead (when no session is stored).",
     .flags = login_flags,
+    .auto_agent = true,
     .run = run_login,
 };

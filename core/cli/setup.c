@@ -87,5 +87,6 @@ const struct wiz_cmd wiz_cmd_setup = {
                "only environment with a key, or a question; --ci takes the lowest-ranked environment), then\n"
                "runs the framework plugin. --api-key (or AMPLITUDE_WIZARD_API_KEY) skips sign-in entirely.",
     .flags = setup_flags,
+    .auto_agent = true,
     .run = run_setup,
 };

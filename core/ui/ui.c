@@ -22,7 +22,7 @@ enum wiz_ui_mode wiz_ui_mode_pick(const struct wiz_opts *opts)
         const char *term = getenv("TERM");
         return (term && strcmp(term, "dumb") == 0) ? WIZ_UI_CLASSIC : WIZ_UI_INTERACTIVE;
     }
-    return WIZ_UI_AGENT;
+    return opts->auto_agent ? WIZ_UI_AGENT : WIZ_UI_CI;
 }
 
 const char *wiz_ui_mode_name(enum wiz_ui_mode m)

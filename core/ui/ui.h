@@ -30,7 +30,8 @@
 enum wiz_ui_mode { WIZ_UI_INTERACTIVE, WIZ_UI_CLASSIC, WIZ_UI_CI, WIZ_UI_AGENT };
 
 /* --agent / AMPLITUDE_WIZARD_AGENT=1 -> agent; --ci/--yes -> CI; --classic -> classic;
- * TTY on stdin and stdout -> interactive (TERM=dumb: classic); else agent. */
+ * TTY on stdin and stdout -> interactive (TERM=dumb: classic); otherwise agent for runs
+ * (opts->auto_agent: setup, login), CI for read-only commands, so `whoami | cat` stays text. */
 enum wiz_ui_mode wiz_ui_mode_pick(const struct wiz_opts *opts);
 /* static: "interactive", "classic", "ci", "agent" */
 const char *wiz_ui_mode_name(enum wiz_ui_mode m);

@@ -182,6 +182,7 @@ int main(int argc, char **argv)
     memset(&app, 0, sizeof app);
     wiz_ctx_init(&app.ctx);
     wiz_opts_defaults(&app.opts);
+    app.opts.auto_agent = true; /* the driver stands for a run such as setup */
     int i = 1;
     for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
         const char *f = argv[i] + 2;

@@ -64,6 +64,15 @@ assert_contains "$(cat "$T/err")" "RESULT text Ada Lovelace"
 # piped without a mode flag is agent mode, as in the public wizard
 "$D" status hi </dev/null >"$T/piped.ndjson" 2>/dev/null
 validate "$T/piped.ndjson"
+# ...but read-only commands stay plain text when piped (only runs such as setup/login go agent)
+expect_rc 3 "$WIZ_BIN" whoami </dev/null
+assert_not_contains "$OUT$ERR" '"v":1'
+assert_contains "$ERR" "not logged in"
+expect_rc 0 "$WIZ_BIN" plugins list </dev/null
+assert_not_contains "$OUT" '"v":1'
+# a piped setup is an agent run: its first stdout line is an NDJSON lifecycle event
+expect_rc 2 "$WIZ_BIN" setup --framework no-such-framework </dev/null
+assert_contains "$(printf '%s\n' "$OUT" | head -n 1)" '"type":"lifecycle"'
 
 # the real binary: missing auth is error auth_required, exit 3, nothing but NDJSON on stdout
 expect_rc 3 "$WIZ_BIN" whoami --agent
