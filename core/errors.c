@@ -68,10 +68,15 @@ void wiz_ctx_init(struct wiz_ctx *ctx)
 
 static enum wiz_rc vfail(struct wiz_ctx *ctx, enum wiz_rc rc, int errnum, const char *fmt, va_list ap)
 {
+    /* Format into a local buffer first: callers often pass wiz_errmsg(ctx) as an
+     * argument (wrapping the previous message), and formatting into the same buffer
+     * would be an overlapping copy (undefined; found by valgrind). */
+    char buf[sizeof ctx->errmsg];
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    if (errnum && n >= 0 && (size_t)n < sizeof buf)
+        snprintf(buf + n, sizeof buf - (size_t)n, ": %s", strerror(errnum));
     ctx->rc = rc;
-    int n = vsnprintf(ctx->errmsg, sizeof ctx->errmsg, fmt, ap);
-    if (errnum && n >= 0 && (size_t)n < sizeof ctx->errmsg)
-        snprintf(ctx->errmsg + n, sizeof ctx->errmsg - (size_t)n, ": %s", strerror(errnum));
+    memcpy(ctx->errmsg, buf, sizeof buf);
     return rc;
 }
 
