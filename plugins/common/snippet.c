@@ -1,0 +1,70 @@
+/* The one Amplitude init every browser framework gets, written in the author's style.
+ * The key and the optional server URL are read from the framework's public env vars
+ * (never written into source); SDK defaults are kept, so sessions and page views are
+ * tracked and the first events leave within about a second of page load. */
+#include "js.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *wiz_js_sdk_name(enum wiz_js_sdk sdk)
+{
+    return sdk == WIZ_JS_UNIFIED ? "@amplitude/unified" : "@amplitude/analytics-browser";
+}
+
+char *wiz_js_import_line(const struct wiz_js_init *in)
+{
+    struct wiz_js_buf b = {0};
+    wiz_js_addf(&b, "import * as amplitude from %c%s%c%s\n", in->st.q, wiz_js_sdk_name(in->sdk), in->st.q,
+                in->st.semi ? ";" : "");
+    return wiz_js_take(&b);
+}
+
+char *wiz_js_init_block(const struct wiz_js_init *in, const char *base)
+{
+    const char *sc = in->st.semi ? ";" : "", *u = in->st.ind;
+    char q = in->st.q;
+    struct wiz_js_buf b = {0};
+    wiz_js_addf(&b, "%s// Amplitude: the API key (and an optional server URL) come from %s, which git ignores.\n",
+                base, in->env_file);
+    wiz_js_addf(&b, "%sconst amplitudeApiKey = %s%s\n", base, in->key_expr, sc);
+    wiz_js_addf(&b, "%sconst amplitudeServerUrl = %s%s\n", base, in->url_expr, sc);
+    if (in->browser_only) /* this module also renders on the server: start the SDK in the browser only */
+        wiz_js_addf(&b, "%sif (typeof window !== %cundefined%c && amplitudeApiKey) {\n", base, q, q);
+    else
+        wiz_js_addf(&b, "%sif (amplitudeApiKey) {\n", base);
+    wiz_js_addf(&b, "%s%samplitude.%s(amplitudeApiKey, {\n", base, u, in->sdk == WIZ_JS_UNIFIED ? "initAll" : "init");
+    if (in->eu)
+        wiz_js_addf(&b, "%s%s%sserverZone: %cEU%c,\n", base, u, u, q, q);
+    if (in->sdk == WIZ_JS_UNIFIED)
+        wiz_js_addf(&b, "%s%s%sanalytics: amplitudeServerUrl ? { serverUrl: amplitudeServerUrl } : {},\n", base, u, u);
+    else
+        wiz_js_addf(&b, "%s%s%s...(amplitudeServerUrl ? { serverUrl: amplitudeServerUrl } : {}),\n", base, u, u);
+    wiz_js_addf(&b, "%s%s})%s\n", base, u, sc);
+    wiz_js_addf(&b, "%s}\n", base);
+    return wiz_js_take(&b);
+}
+
+char *wiz_js_insert_init(const char *text, const struct wiz_js_init *in)
+{
+    size_t at = wiz_js_after_imports(text);
+    char *imp = wiz_js_import_line(in), *blk = wiz_js_init_block(in, "");
+    struct wiz_js_buf b = {0};
+    if (!imp || !blk)
+        b.oom = true;
+    wiz_js_addn(&b, text, at);
+    if (at > 0 && text[at - 1] != '\n')
+        wiz_js_add(&b, "\n");
+    if (imp)
+        wiz_js_add(&b, imp);
+    wiz_js_add(&b, "\n");
+    if (blk)
+        wiz_js_add(&b, blk);
+    const char *rest = text + at;
+    if (rest[0] && rest[0] != '\n')
+        wiz_js_add(&b, "\n"); /* one blank line between the init and the code that follows */
+    wiz_js_add(&b, rest);
+    free(imp);
+    free(blk);
+    return wiz_js_take(&b);
+}
