@@ -1,0 +1,190 @@
+-- Amplitude for Django projects: a small module beside the settings (one client, created
+-- once) with a middleware appended to MIDDLEWARE that tracks one event per handled request
+-- and flushes it at once (runserver and most WSGI servers run no Django hook at exit, and
+-- an atexit flush is too late on Python >= 3.9). The key is read in settings.py the way the
+-- project reads its other settings (os.environ, or django-environ's env()).
+local text = import("text")
+local py = import("python")
+
+local MODULE = [[
+"""Amplitude analytics for this project: one client, created once, and a middleware
+(listed last in settings.MIDDLEWARE) that tracks one event per handled request.
+
+The key comes from settings.AMPLITUDE_API_KEY, read from the environment (.env), never
+from source. Without a key nothing is sent.
+"""
+
+import hashlib
+
+from amplitude import Amplitude, BaseEvent, Config
+from django.conf import settings
+
+
+def _create_client():
+    api_key = getattr(settings, "AMPLITUDE_API_KEY", "")
+    if not api_key:
+        return None
+    configuration = {{CONFIG}}
+    return Amplitude(api_key, configuration=configuration)
+
+
+client = _create_client()
+
+
+def _device_id(request):
+    """A stable id per browser (Amplitude wants one of 5+ characters on every event)."""
+    seed = request.META.get("REMOTE_ADDR", "") + "|" + request.META.get("HTTP_USER_AGENT", "")
+    return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
+
+
+class AmplitudeMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if client is not None:
+            client.track(BaseEvent(
+                "Request Handled",
+                device_id=_device_id(request),
+                event_properties={
+                    "method": request.method,
+                    "path": request.path,
+                    "status_code": response.status_code,
+                },
+            ))
+            # Send now: the development server and most WSGI servers stop without a
+            # Django shutdown hook, and an atexit flush loses events on Python >= 3.9.
+            client.flush()
+        return response
+]]
+
+-- settings module from manage.py / wsgi.py / asgi.py ("saas.settings"), as a file path
+local function settings_file(s)
+  for _, f in ipairs({ "manage.py", "wsgi.py", "asgi.py" }) do
+    local t = s:read(f)
+    local m = t and t:match("DJANGO_SETTINGS_MODULE[\"']%s*,%s*[\"']([%w_%.]+)[\"']")
+    if m then
+      local path = py.module_file(s, m)
+      if path then return path, m end
+    end
+  end
+  for _, f in ipairs(s:list("*/settings.py")) do return f, py.dotted(f) end
+  for _, f in ipairs(s:list("**/settings.py")) do return f, py.dotted(f) end
+  return nil
+end
+
+-- The settings lines that read the key and the server URL, in the project's convention.
+local function setting_lines(src, have_key, have_url)
+  local envvar = src:match("\n([%w_]+)%s*=%s*environ%.Env%(")
+  local function read(name)
+    if envvar then return name .. " = " .. envvar .. "(\"" .. name .. "\", default=\"\")" end
+    return name .. " = os.environ.get(\"" .. name .. "\", \"\")"
+  end
+  local out = { "", "", "# Amplitude analytics: the key comes from the environment (.env), never from source." }
+  if not have_key then out[#out + 1] = read(py.KEY_VAR) end
+  if not have_url then out[#out + 1] = read(py.URL_VAR) end
+  return table.concat(out, "\n") .. "\n", envvar == nil
+end
+
+-- Appends `entry` to MIDDLEWARE = [ ... ] (or a tuple), in the list's indentation and quotes.
+local function add_middleware(src, entry, quote)
+  if text.contains(src, quote .. entry .. quote) then return src, true end
+  local lines = text.lines(src)
+  for i, l in ipairs(lines) do
+    if l:find("^MIDDLEWARE%s*=%s*[%[%(]") then
+      local open = l:match("^MIDDLEWARE%s*=%s*([%[%(])")
+      local close = open == "[" and "]" or ")"
+      if l:find("%" .. close .. "%s*$") then
+        -- one line: MIDDLEWARE = ["a", "b"]
+        local body = l:match("^MIDDLEWARE%s*=%s*%" .. open .. "(.*)%" .. close .. "%s*$")
+        local sep = body:find("%S") and (body:find(",%s*$") and " " or ", ") or ""
+        lines[i] = l:gsub("%s*%" .. close .. "%s*$", "") .. sep .. quote .. entry .. quote .. (open == "(" and "," or "") .. close
+        return py.join(lines), true
+      end
+      for j = i + 1, #lines do
+        if lines[j]:find("^%s*%" .. close) then
+          local last = j - 1
+          while last > i and not lines[last]:find("[\"']") do last = last - 1 end
+          local ind = last > i and py.indent_of(lines[last]) or "    "
+          if last > i and not lines[last]:find(",%s*$") and not lines[last]:find(",%s*#") then
+            lines[last] = lines[last]:gsub("([\"'])(%s*)$", "%1,%2", 1)
+          end
+          table.insert(lines, (last > i and last or i) + 1, ind .. quote .. entry .. quote .. ",")
+          return py.join(lines), true
+        end
+      end
+    end
+  end
+  return src, false
+end
+
+return {
+  name = "django", version = "1.0.0", abi = "1.1",
+  frameworks = { "django" }, priority = 40,
+  description = "Amplitude for Django: a middleware tracking one event per request (amplitude-analytics)",
+
+  detect = function(s)
+    if not py.marker(s) then return end
+    if s:exists("manage.py") then
+      local t = s:read("manage.py") or ""
+      if text.contains(t, "django") or text.contains(t, "DJANGO_SETTINGS_MODULE") then
+        return "django", "manage.py at the project root"
+      end
+    end
+    local ev = py.detect_framework(s, "django", "django")
+    if ev then return "django", ev end
+  end,
+
+  plan = function(s)
+    py.plan_dependency(s)
+    py.plan_env(s)
+    local settings_path, settings_mod = settings_file(s)
+    if not settings_path then error("could not find the Django settings module (DJANGO_SETTINGS_MODULE in manage.py)") end
+    local pkg = settings_mod:match("^([%w_]+)")
+    local module = pkg .. "/amplitude.py"
+    local entry = pkg .. ".amplitude.AmplitudeMiddleware"
+    local other = py.existing_setup(s, module)
+    if other and not s:exists(module) then
+      s:log("info", other .. " already uses the Amplitude SDK: its setup is left as it is")
+      return
+    end
+    local src = s:read(settings_path)
+    local style = py.style(src)
+    s:create(module, py.render(MODULE, style, {
+      CONFIG = py.config_expr(s, "getattr(settings, \"AMPLITUDE_SERVER_URL\", \"\")"),
+    }), "one Amplitude client and a middleware tracking each request")
+
+    local new = src
+    local have_key = new:find("\n" .. py.KEY_VAR .. "%s*=") ~= nil
+    local have_url = new:find("\n" .. py.URL_VAR .. "%s*=") ~= nil
+    if not have_key or not have_url then
+      local block, uses_os = setting_lines(new, have_key, have_url)
+      if style.quote == "'" then block = block:gsub('"', "'") end
+      new = text.ensure_trailing_newline(new):gsub("\n+$", "\n") .. block
+      if uses_os and not new:find("\nimport os%f[%W]") and not new:find("^import os%f[%W]") then
+        new = py.add_import(new, "import os", "os")
+      end
+    end
+    local ok
+    new, ok = add_middleware(new, entry, style.quote)
+    if not ok then error("could not find MIDDLEWARE = [...] in " .. settings_path .. ": add '" .. entry .. "' to it yourself") end
+    if new ~= src then
+      s:replace(settings_path, new, "read AMPLITUDE_API_KEY from the environment; add the Amplitude middleware")
+    end
+  end,
+
+  verify = function(s)
+    local path, mod = settings_file(s)
+    if not path then return false, "no settings module" end
+    local pkg = mod:match("^([%w_]+)")
+    if py.existing_setup(s, pkg .. "/amplitude.py") and not s:exists(pkg .. "/amplitude.py") then
+      return py.verify(s, {})
+    end
+    return py.verify(s, {
+      { pkg .. "/amplitude.py", "class AmplitudeMiddleware", "the Amplitude middleware" },
+      { path, pkg .. ".amplitude.AmplitudeMiddleware", "the middleware in MIDDLEWARE" },
+      { path, py.KEY_VAR, "the AMPLITUDE_API_KEY setting" },
+    })
+  end,
+}
