@@ -153,6 +153,9 @@ enum wiz_rc wiz_credfile_load(struct wiz_ctx *ctx, const char *path, bool may_mo
         root = json_loadb(buf, len, JSON_ALLOW_NUL, &err);
         OPENSSL_cleanse(buf, len);
         free(buf);
+        /* out of memory is not corruption: moving the file aside would lose every entry */
+        if (!root && json_error_code(&err) == json_error_out_of_memory)
+            return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory reading %s", path);
         if (!root)
             why = "is not valid JSON";
         else if (!json_is_object(root))
