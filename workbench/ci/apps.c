@@ -136,7 +136,7 @@ void ci_apps_shard(struct ci_apps *apps, int k, int n)
 
 void ci_result_clear(struct ci_result *r)
 {
-    free(r->step), free(r->message), free(r->tail);
+    free(r->step), free(r->message), free(r->tail), free(r->log);
     memset(r, 0, sizeof *r);
 }
 

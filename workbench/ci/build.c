@@ -1,2 +1,183 @@
+/* The build level: dependencies installed with the app's own package manager (shared
+ * caches under the build dir), the app's build, and a type check; Python apps compile and
+ * pass their own tests. The stand-in's ingestion URL is in the environment throughout,
+ * since Next.js and Vite inline public variables at build time. */
 #include "job.h"
-enum wiz_rc ci_level_build(struct ci_job *j) { return wiz_fail(&j->ctx, WIZ_ENOTFOUND, "todo"); }
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define INSTALL_TIMEOUT 900
+#define BUILD_TIMEOUT 900
+
+const char *ci_python(void)
+{
+    const char *p = getenv("PYTHON"); /* as python-check: Debian's interpreter has the frameworks */
+    return p && p[0] ? p : "/usr/bin/python3";
+}
+
+/* KEY=value lines of the app's env file, exported unless already set (a deployment's
+ * --env-file), for apps whose convention is plain os.environ. */
+static enum wiz_rc load_env_file(struct ci_job *j, struct ci_env *env)
+{
+    const char *file = ci_exp_str(j, "env_file");
+    char *path = file ? wiz_asprintf("%s/%s", j->app, file) : NULL;
+    char *text = path ? ci_read_file(path, NULL) : NULL;
+    free(path);
+    char *save = NULL;
+    enum wiz_rc rc = WIZ_OK;
+    for (char *line = text ? strtok_r(text, "\n", &save) : NULL; !rc && line; line = strtok_r(NULL, "\n", &save)) {
+        line[strcspn(line, "\r")] = '\0';
+        if (strncmp(line, "export ", 7) == 0)
+            line += 7;
+        char *eq = strchr(line, '=');
+        if (line[0] == '#' || !eq || eq == line)
+            continue;
+        *eq = '\0';
+        char *v = eq + 1;
+        size_t vl = strlen(v);
+        if (vl >= 2 && (v[0] == '"' || v[0] == '\'') && v[vl - 1] == v[0])
+            v[vl - 1] = '\0', v++;
+        if (!ci_env_get(env, line))
+            rc = ci_env_set(env, line, v);
+    }
+    free(text);
+    return rc;
+}
+
+enum wiz_rc ci_app_env(struct ci_job *j, struct ci_env *out)
+{
+    enum wiz_rc rc = ci_env_copy(out, &j->env);
+    const char *var = ci_exp_str(j, "server_url_var");
+    char *url = wiz_asprintf("%s/2/httpapi", j->standin_url);
+    if (!rc && url && var)
+        rc = ci_env_set(out, var, url);
+    const char *lang = ci_exp_str(j, "language");
+    if (!rc && lang && !strcmp(lang, "python")) {
+        const char *old = getenv("PYTHONPATH");
+        char *pp = old && old[0] ? wiz_asprintf("%s:%s", j->paths->pyamp, old) : wiz_strdup(j->paths->pyamp);
+        rc = pp ? ci_env_set(out, "PYTHONPATH", pp) : WIZ_EINTERNAL;
+        free(pp);
+        if (!rc && json_is_true(ci_exp_get(j, "start.load_env_file")))
+            rc = load_env_file(j, out);
+    }
+    free(url);
+    return rc ? wiz_fail(&j->ctx, WIZ_EINTERNAL, "out of memory") : WIZ_OK;
+}
+
+static enum wiz_rc run_expect_cmd(struct ci_job *j, const char *field, const char *const *fallback,
+                                  const struct ci_env *env, int timeout)
+{
+    char **argv = ci_exp_argv(j, field, NULL);
+    const char *const *use = argv ? (const char *const *)argv : fallback;
+    if (!use) {
+        ci_argv_free(argv);
+        return WIZ_OK;
+    }
+    const char *v[32];
+    int n = 0;
+    for (; use[n] && n < 31; n++)
+        v[n] = use[n];
+    v[n] = NULL;
+    if (!strcmp(v[0], "python3"))
+        v[0] = ci_python();
+    enum wiz_rc rc = ci_job_run(j, v, env, timeout, NULL);
+    ci_argv_free(argv);
+    return rc;
+}
+
+static enum wiz_rc python_build(struct ci_job *j, const struct ci_env *env)
+{
+    if (access(ci_python(), X_OK) != 0)
+        return wiz_fail(&j->ctx, WIZ_ENOTFOUND, "%s not found (scripts/install-deps runtime)", ci_python());
+    if (!j->paths->pyamp)
+        return wiz_fail(&j->ctx, WIZ_ENOTFOUND, "workbench/python-amplitude not found");
+    static const char *const compile[] = {"python3", "-m", "compileall", "-q", ".", NULL};
+    ci_step(j, "compile");
+    enum wiz_rc rc = run_expect_cmd(j, "compile", compile, env, BUILD_TIMEOUT);
+    if (!rc)
+        ci_step(j, "test"), rc = run_expect_cmd(j, "test", NULL, env, BUILD_TIMEOUT);
+    return rc;
+}
+
+/* returns borrowed script body of package.json's scripts.<name> (in doc), or NULL */
+static const char *script(json_t *pkg, const char *name)
+{
+    return json_string_value(json_object_get(json_object_get(pkg, "scripts"), name));
+}
+
+static bool exists(const struct ci_job *j, const char *rel)
+{
+    char *p = wiz_asprintf("%s/%s", j->app, rel);
+    bool ok = p && access(p, F_OK) == 0;
+    free(p);
+    return ok;
+}
+
+static enum wiz_rc type_check(struct ci_job *j, const char *pm, json_t *pkg, const struct ci_env *env)
+{
+    const char *build = script(pkg, "build");
+    if (build && strstr(build, "tsc"))
+        return WIZ_OK; /* the build has type-checked already */
+    const char *name = script(pkg, "typecheck") ? "typecheck" : script(pkg, "type-check") ? "type-check" : NULL;
+    if (name) {
+        const char *argv[] = {pm, "run", name, NULL};
+        return ci_job_run(j, argv, env, BUILD_TIMEOUT, NULL);
+    }
+    if (!exists(j, "tsconfig.json") || !exists(j, "node_modules/.bin/tsc"))
+        return WIZ_OK;
+    const char *argv[] = {"node_modules/.bin/tsc", "--noEmit", "-p", "tsconfig.json", NULL};
+    return ci_job_run(j, argv, env, BUILD_TIMEOUT, NULL);
+}
+
+static enum wiz_rc node_build(struct ci_job *j, const struct ci_env *env)
+{
+    const char *pm = ci_exp_str(j, "package_manager");
+    pm = pm ? pm : "npm";
+    char *node = ci_which("node"), *pmbin = ci_which(pm);
+    bool ok = node && pmbin;
+    free(node), free(pmbin);
+    if (!ok)
+        return wiz_fail(&j->ctx, WIZ_ENOTFOUND, "%s not found (scripts/install-deps runtime)", node ? pm : "node");
+    /* setup added a dependency, so the lockfile is stale: the plain install updates it */
+    const char *npm[] = {"npm", "install", "--no-audit", "--no-fund", NULL};
+    const char *pnpm[] = {"pnpm", "install", "--no-frozen-lockfile", NULL};
+    const char *yarn[] = {"yarn", "install", "--non-interactive", "--no-progress", NULL};
+    const char *const *install = !strcmp(pm, "pnpm") ? pnpm : !strcmp(pm, "yarn") ? yarn : npm;
+    if (strcmp(pm, "npm") && strcmp(pm, "pnpm") && strcmp(pm, "yarn"))
+        return wiz_fail(&j->ctx, WIZ_ENOTFOUND, "package manager '%s' is not supported by wizard-ci", pm);
+    ci_step(j, "install");
+    enum wiz_rc rc = ci_job_run(j, install, env, INSTALL_TIMEOUT, NULL);
+    char *pkgpath = wiz_asprintf("%s/package.json", j->app);
+    json_t *pkg = pkgpath ? json_load_file(pkgpath, 0, NULL) : NULL;
+    free(pkgpath);
+    if (!rc) {
+        ci_step(j, "build");
+        char **b = ci_exp_argv(j, "start.build", NULL);
+        if (b)
+            rc = ci_job_run(j, (const char *const *)b, env, BUILD_TIMEOUT, NULL);
+        else if (script(pkg, "build")) {
+            const char *argv[] = {pm, "run", "build", NULL};
+            rc = ci_job_run(j, argv, env, BUILD_TIMEOUT, NULL);
+        }
+        ci_argv_free(b);
+    }
+    if (!rc)
+        ci_step(j, "typecheck"), rc = type_check(j, pm, pkg, env);
+    json_decref(pkg);
+    return rc;
+}
+
+enum wiz_rc ci_level_build(struct ci_job *j)
+{
+    ci_step(j, "build-env");
+    struct ci_env env;
+    enum wiz_rc rc = ci_app_env(j, &env);
+    if (rc)
+        return rc;
+    const char *lang = ci_exp_str(j, "language");
+    rc = lang && !strcmp(lang, "python") ? python_build(j, &env) : node_build(j, &env);
+    ci_env_free(&env);
+    return rc;
+}

@@ -39,6 +39,7 @@ struct ci_result {
     char *step;    /* the failing (or skip-deciding) step */
     char *message; /* one line */
     char *tail;    /* the failing step's log tail, may be NULL */
+    char *log;     /* that log's file name */
 };
 
 struct ci_app {

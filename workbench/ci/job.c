@@ -108,8 +108,10 @@ static void set_result(struct ci_job *j, json_t *levels, enum ci_status st, doub
     }
     if (st == CI_FAIL) {
         char *tail = ci_tail(j->last_log, 30);
-        if (tail)
+        if (tail) {
             json_object_set_new(o, "tail", json_string(tail));
+            json_object_set_new(o, "log", json_string(strrchr(j->last_log, '/') + 1));
+        }
         free(tail);
     }
     json_array_append_new(levels, o);
@@ -196,6 +198,7 @@ void ci_job_collect(struct ci_app *app, int wstatus)
         r->step = dup_field(o, "step");
         r->message = dup_field(o, "message");
         r->tail = dup_field(o, "tail");
+        r->log = dup_field(o, "log");
         app->seconds += r->seconds;
     }
     if (!doc) {

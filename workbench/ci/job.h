@@ -98,6 +98,8 @@ void ci_standin_stop(struct ci_job *j);
 enum wiz_rc ci_http_get(struct wiz_ctx *ctx, const char *url, long *status, char **body);
 /* The key the wizard's CI mode picks: the lowest-ranked environment with a key. */
 enum wiz_rc ci_standin_key(struct ci_job *j);
+/* Forgets the events received so far. */
+enum wiz_rc ci_standin_clear_events(struct ci_job *j);
 /* Polls the stand-in until an event carrying j->api_key arrives or timeout_s passes. */
 enum wiz_rc ci_standin_wait_event(struct ci_job *j, int timeout_s);
 
@@ -115,6 +117,13 @@ void ci_argv_free(char **argv);
 enum wiz_rc ci_level_static(struct ci_job *j);
 enum wiz_rc ci_level_build(struct ci_job *j);
 enum wiz_rc ci_level_runtime(struct ci_job *j);
+
+/* build.c: the environment the app builds and runs with (the stand-in's ingestion URL in
+ * server_url_var; for Python apps PYTHONPATH with the SDK stand-in and, when the app's
+ * convention asks, its env file). out: ci_env_free */
+enum wiz_rc ci_app_env(struct ci_job *j, struct ci_env *out);
+/* static: the Python interpreter the apps run with ($PYTHON, else /usr/bin/python3) */
+const char *ci_python(void);
 
 /* static_checks.c: the checks on the set-up tree */
 enum wiz_rc ci_check_expect(struct ci_job *j);

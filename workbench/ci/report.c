@@ -22,7 +22,7 @@ void ci_print_app(FILE *f, const struct ci_app *app, enum ci_level upto, bool co
             fprintf(f, "  [%s] %s", r->step ? r->step : "?", r->message ? r->message : "");
         fputc('\n', f);
         if (r->status == CI_FAIL && r->tail) {
-            fprintf(f, "      --- last lines of the %s step's log:\n", r->step ? r->step : "failing");
+            fprintf(f, "      --- last lines of %s:\n", r->log ? r->log : "the log");
             for (const char *p = r->tail; *p;) {
                 size_t n = strcspn(p, "\n");
                 fprintf(f, "      | %.*s\n", (int)n, p);

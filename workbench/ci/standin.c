@@ -29,7 +29,7 @@ static size_t on_data(char *ptr, size_t size, size_t nmemb, void *ud)
     return add;
 }
 
-enum wiz_rc ci_http_get(struct wiz_ctx *ctx, const char *url, long *status, char **body)
+static enum wiz_rc http(struct wiz_ctx *ctx, const char *method, const char *url, long *status, char **body)
 {
     *body = NULL;
     *status = 0;
@@ -38,6 +38,8 @@ enum wiz_rc ci_http_get(struct wiz_ctx *ctx, const char *url, long *status, char
         return wiz_fail(ctx, WIZ_EINTERNAL, "curl_easy_init failed");
     struct buf b = {0};
     curl_easy_setopt(c, CURLOPT_URL, url);
+    if (strcmp(method, "GET") != 0)
+        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, 10L);
@@ -51,10 +53,27 @@ enum wiz_rc ci_http_get(struct wiz_ctx *ctx, const char *url, long *status, char
     curl_easy_cleanup(c);
     if (r != CURLE_OK) {
         free(b.p);
-        return wiz_fail(ctx, WIZ_ENET, "GET %s: %s", url, curl_easy_strerror(r));
+        return wiz_fail(ctx, WIZ_ENET, "%s %s: %s", method, url, curl_easy_strerror(r));
     }
     *body = b.p ? b.p : wiz_strdup("");
     return WIZ_OK;
+}
+
+enum wiz_rc ci_http_get(struct wiz_ctx *ctx, const char *url, long *status, char **body)
+{
+    return http(ctx, "GET", url, status, body);
+}
+
+enum wiz_rc ci_standin_clear_events(struct ci_job *j)
+{
+    char *url = wiz_asprintf("%s/__stand-in/events", j->standin_url), *body = NULL;
+    long st = 0;
+    enum wiz_rc rc = url ? http(&j->ctx, "DELETE", url, &st, &body) : WIZ_EINTERNAL;
+    if (!rc && st / 100 != 2)
+        rc = wiz_fail(&j->ctx, WIZ_ERR, "DELETE %s answered %ld", url, st);
+    free(url);
+    free(body);
+    return rc;
 }
 
 static void nap(long ms)
