@@ -149,13 +149,26 @@ enum wiz_rc wiz_credfile_load(struct wiz_ctx *ctx, const char *path, bool may_mo
     json_t *root = NULL;
     const char *why = NULL;
     if (buf) {
-        json_error_t err;
+        /* Out of memory is not corruption: moving the file aside, or writing back what
+         * was read, would lose entries. jansson reports some allocation failures as
+         * syntax errors and silently drops a character when a string buffer cannot
+         * grow, so the file is parsed twice and only two equal results (or the same
+         * syntax error twice) count. */
+        json_error_t err, err2;
         root = json_loadb(buf, len, JSON_ALLOW_NUL, &err);
+        json_t *again = json_loadb(buf, len, JSON_ALLOW_NUL, &err2);
+        bool same = root && again ? json_equal(root, again)
+                                  : !root && !again && err.text[0] && json_error_code(&err) != json_error_out_of_memory &&
+                                        err.position == err2.position && strcmp(err.text, err2.text) == 0;
+        wiz_credfile_free(again);
+        if (!same) {
+            wiz_credfile_free(root);
+            OPENSSL_cleanse(buf, len);
+            free(buf);
+            return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory reading %s", path);
+        }
         OPENSSL_cleanse(buf, len);
         free(buf);
-        /* out of memory is not corruption: moving the file aside would lose every entry */
-        if (!root && json_error_code(&err) == json_error_out_of_memory)
-            return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory reading %s", path);
         if (!root)
             why = "is not valid JSON";
         else if (!json_is_object(root))
