@@ -15,7 +15,6 @@
 
 #define EVENT_TIMEOUT 20
 #define READY_TIMEOUT 90
-#define BROWSER_TIMEOUT 90
 
 /* A port free right now on 127.0.0.1 (the app binds it a moment later). */
 static int free_port(void)
@@ -66,6 +65,8 @@ static enum wiz_rc request(struct ci_job *j, pid_t server, const char *url)
     }
 }
 
+/* Opens url in headless Chromium and keeps the page open (real time, so the SDK's batch
+ * timer fires and its request completes) until the event arrives or the wait ends. */
 static enum wiz_rc browse(struct ci_job *j, const char *url, const struct ci_env *env)
 {
     char *chromium = ci_which("chromium");
@@ -80,8 +81,20 @@ static enum wiz_rc browse(struct ci_job *j, const char *url, const struct ci_env
                           "--disable-background-networking", "--disable-component-update", "--disable-sync",
                           "--disable-extensions", "--disable-default-apps", "--metrics-recording-only",
                           "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-                          profile, "--virtual-time-budget=10000", "--dump-dom", url, NULL};
-    enum wiz_rc rc = profile ? ci_job_run(j, argv, env, BROWSER_TIMEOUT, NULL) : WIZ_EINTERNAL;
+                          profile, url, NULL};
+    char *log = ci_job_log(j, "chromium");
+    struct ci_cmd c = {.argv = argv, .cwd = j->work, .env = env, .log = log};
+    pid_t pid = 0;
+    enum wiz_rc rc = profile && log ? ci_spawn(&j->ctx, &c, &pid) : WIZ_EINTERNAL;
+    if (!rc) {
+        free(j->last_log);
+        j->last_log = log;
+        log = NULL;
+        ci_step(j, "event");
+        rc = ci_standin_wait_event(j, EVENT_TIMEOUT);
+        ci_stop(pid, SIGTERM, 3000);
+    }
+    free(log);
     free(profile);
     free(chromium);
     return rc;
@@ -105,13 +118,15 @@ static enum wiz_rc node_runtime(struct ci_job *j, struct ci_env *env)
     ci_step(j, "start");
     char *log = ci_job_log(j, argv[0]);
     free(j->last_log);
-    j->last_log = log;
+    j->last_log = log ? wiz_strdup(log) : NULL;
     struct ci_cmd c = {.argv = (const char *const *)argv, .cwd = j->app, .env = env, .log = log};
     pid_t server = 0;
     enum wiz_rc rc = log ? ci_spawn(&j->ctx, &c, &server) : WIZ_EINTERNAL;
     ci_argv_free(argv);
-    if (rc)
+    if (rc) {
+        free(log);
         return rc;
+    }
     const char *path = ci_exp_str(j, "start.request_path");
     char *url = wiz_asprintf("http://127.0.0.1:%d%s", port, path ? path : "/");
     rc = url ? request(j, server, url) : WIZ_EINTERNAL;
@@ -121,14 +136,14 @@ static enum wiz_rc node_runtime(struct ci_job *j, struct ci_env *env)
         char *page = wiz_asprintf("http://127.0.0.1:%d/", port);
         rc = page ? browse(j, page, env) : WIZ_EINTERNAL;
         free(page);
-    }
-    if (!rc) {
-        ci_step(j, "event");
-        free(j->last_log); /* on failure, the app's own log tells most */
+    } else if (!rc) {
+        ci_step(j, "event"); /* on failure, the app's own log tells most */
+        free(j->last_log);
         j->last_log = wiz_strdup(log);
         rc = ci_standin_wait_event(j, EVENT_TIMEOUT);
     }
     ci_stop(server, SIGINT, 5000);
+    free(log);
     return rc;
 }
 
