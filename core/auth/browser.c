@@ -107,10 +107,11 @@ enum wiz_rc wiz_browser_login(struct wiz_app *app, const struct wiz_endpoints *e
         wiz_pkce_clear(&pk);
         return wiz_fail(ctx, WIZ_EINTERNAL, "cannot build the sign-in URL");
     }
-    /* Always on stderr (stdout may be a script's); agents also get a prompt event. */
-    fprintf(stderr, "To sign in to Amplitude, open this URL in a browser:\n  %s\n", url);
+    /* Every front end shows it, whole on its own line (copyable even when wrapped);
+     * agent mode also puts it on stderr for a human watching the agent. */
     if (wiz_ui_mode(app) == WIZ_UI_AGENT)
-        wiz_ui_url(app, "Sign in to Amplitude", url);
+        fprintf(stderr, "To sign in to Amplitude, open this URL in a browser:\n%s\n", url);
+    wiz_ui_url(app, "To sign in to Amplitude, open this URL in a browser", url);
     pid_t pid = -1;
     if (!app->opts.no_browser)
         wiz_browser_open(ctx, url, &pid);

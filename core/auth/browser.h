@@ -21,8 +21,8 @@ void wiz_browser_reap(pid_t pid);
  * $BROWSER set, or an interactive front end. */
 bool wiz_browser_login_possible(const struct wiz_app *app);
 
-/* The browser login: listener on the first free callback port, authorize URL printed
- * on stderr (and opened unless --no-browser), wait up to --login-timeout, exchange the
+/* The browser login: listener on the first free callback port, authorize URL shown
+ * through the UI (wiz_ui_url; agent mode: also on stderr) (and opened unless --no-browser), wait up to --login-timeout, exchange the
  * code. Writes nothing. out: caller wiz_tokens_clear()s. */
 enum wiz_rc wiz_browser_login(struct wiz_app *app, const struct wiz_endpoints *ep, struct wiz_tokens *out);
 

@@ -23,13 +23,19 @@ static struct wiz_store store_of(const struct wiz_app *app)
     return st;
 }
 
-/* Fetches the org tree (and so the user) with out->tokens into out->orgs. */
-static enum wiz_rc fetch_orgs(struct wiz_app *app, const struct wiz_endpoints *ep, struct wiz_signin *out, bool retry)
+/* Fetches the org tree (and so the user) with out->tokens into out->orgs. show: a
+ * progress step (not for `auth token`, whose stdout is the token alone). */
+static enum wiz_rc fetch_orgs(struct wiz_app *app, const struct wiz_endpoints *ep, struct wiz_signin *out, bool retry,
+                              bool show)
 {
     wiz_orgs_clear(&out->orgs);
     out->have_orgs = false;
+    if (show)
+        wiz_ui_progress_begin(app, "Fetching your Amplitude account");
     enum wiz_rc rc = retry ? wiz_userinfo_fetch_retry(&app->ctx, ep, out->tokens.id_token, &out->orgs)
                            : wiz_userinfo_fetch(&app->ctx, ep, out->tokens.id_token, &out->orgs);
+    if (show)
+        wiz_ui_progress_end(app, rc == WIZ_OK);
     if (!rc)
         out->have_orgs = true;
     return rc;
@@ -50,11 +56,13 @@ static enum wiz_rc browser_signin(struct wiz_app *app, const struct wiz_endpoint
 {
     wiz_user_clear(&out->user);
     wiz_tokens_clear(&out->tokens);
+    wiz_ui_progress_begin(app, "Waiting for the sign-in in the browser");
     enum wiz_rc rc = wiz_browser_login(app, ep, &out->tokens);
+    wiz_ui_progress_end(app, rc == WIZ_OK);
     if (rc)
         return rc;
     out->fresh = true;
-    rc = fetch_orgs(app, ep, out, false);
+    rc = fetch_orgs(app, ep, out, false, true);
     if (rc)
         return wiz_fail(&app->ctx, rc, "signed in, but could not fetch the account: %s", wiz_errmsg(&app->ctx));
     return persist_fetched_user(app, out);
@@ -104,9 +112,14 @@ enum wiz_rc wiz_signin_get(struct wiz_app *app, const struct wiz_endpoints *ep, 
         return rc;
 
     bool refreshed = false;
-    if (out->tokens.expires_at - wiz_now(ctx) < WIZ_REFRESH_MARGIN_S) {
+    if (o->renew || out->tokens.expires_at - wiz_now(ctx) < WIZ_REFRESH_MARGIN_S) {
         bool over;
         rc = refresh(app, ep, out, &over);
+        if (rc && o->renew && o->allow_login && wiz_browser_login_possible(app)) {
+            /* /login: any failed refresh falls back to the browser */
+            wiz_warn(ctx, "could not refresh the session (%s); signing in again", wiz_errmsg(ctx));
+            return browser_signin(app, ep, out);
+        }
         if (rc && over) {
             if (o->allow_login && wiz_browser_login_possible(app)) {
                 wiz_warn(ctx, "the stored Amplitude session has ended; signing in again");
@@ -124,7 +137,7 @@ enum wiz_rc wiz_signin_get(struct wiz_app *app, const struct wiz_endpoints *ep, 
     if (wiz_user_is_pending(&out->user)) {
         /* A signup whose user fetch failed last time: finish it without a browser. */
         wiz_debug(ctx, "session: finishing a pending signup");
-        rc = fetch_orgs(app, ep, out, true);
+        rc = fetch_orgs(app, ep, out, true, o->allow_login);
         if (rc) {
             if (refreshed) /* the old refresh token is spent: keep the rotated ones */
                 (void)wiz_store_put_pending(ctx, &st, ep->zone, &out->tokens);
@@ -142,7 +155,7 @@ enum wiz_rc wiz_signin_get(struct wiz_app *app, const struct wiz_endpoints *ep, 
             return rc;
     }
     if (o->need_orgs) {
-        rc = fetch_orgs(app, ep, out, false);
+        rc = fetch_orgs(app, ep, out, false, true);
         if (rc)
             return rc;
     }

@@ -23,6 +23,8 @@ struct wiz_signin_opts {
     bool need_orgs;   /* fetch the org tree (key selection, login's listing) */
     bool allow_login; /* may start a browser login / signup when nothing usable is stored */
     bool signup;      /* no stored session: direct signup instead of browser login */
+    bool renew;       /* /login: refresh now even when not due; a browser login when that
+                         fails or nothing is stored (needs allow_login) */
 };
 
 /* out: caller wiz_signin_clear()s. Missing credentials without a way to sign in ->

@@ -2,6 +2,7 @@
  * due, offline. Never prints a token. */
 #include "cli.h"
 #include "store_text.h"
+#include "../ui/ui.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -35,8 +36,10 @@ static enum wiz_rc gather(struct wiz_ctx *ctx, const struct wiz_store *st, enum 
     return rc == WIZ_ENOTFOUND ? WIZ_OK : rc;
 }
 
-static enum wiz_rc print_json(struct wiz_ctx *ctx, const struct status *s, enum wiz_zone zone)
+/* --json (and agent mode: a result event with the same object) */
+static enum wiz_rc print_json(struct wiz_app *app, const struct status *s, enum wiz_zone zone)
 {
+    struct wiz_ctx *ctx = &app->ctx;
     char iso[32];
     json_t *user = json_null();
     if (s->logged_in) {
@@ -52,7 +55,7 @@ static enum wiz_rc print_json(struct wiz_ctx *ctx, const struct status *s, enum 
     json_decref(o);
     if (!text)
         return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
-    puts(text);
+    wiz_ui_result(app, "auth_status", s->logged_in ? "signed in" : "not signed in", text);
     free(text);
     return WIZ_OK;
 }
@@ -90,17 +93,18 @@ static enum wiz_rc run_auth_status(struct wiz_app *app)
     struct wiz_store st = wiz_app_store(app);
     enum wiz_zone zone = app->opts.zone;
     struct status s = {0};
+    bool as_json = app->opts.json || wiz_ui_mode(app) == WIZ_UI_AGENT;
     enum wiz_rc rc = gather(ctx, &st, zone, &s);
     if (rc == WIZ_OK) {
-        if (app->opts.json)
-            rc = print_json(ctx, &s, zone);
+        if (as_json)
+            rc = print_json(app, &s, zone);
         else
             print_text(&s, zone, wiz_now(ctx));
     }
     wiz_user_clear(&s.user);
-    /* with --json the object says it (and stdout stays exactly one object in every UI
-     * mode, agent included); the text form answers scripts by its exit code */
-    if (rc == WIZ_OK && !s.logged_in && !app->opts.json)
+    /* with --json (or --agent) the object says it; the text form answers scripts by its
+     * exit code */
+    if (rc == WIZ_OK && !s.logged_in && !as_json)
         rc = wiz_fail(ctx, WIZ_EAUTH, "not logged in (zone %s)", wiz_zone_name(zone));
     return rc;
 }
@@ -115,6 +119,7 @@ const struct wiz_cmd wiz_cmd_auth_status = {
                "--json prints one object: {\"logged_in\", \"user\", \"zone\", \"expires_at\",\n"
                "\"refresh_due\", \"pending\"} (user and expires_at are null when not logged in).\n"
                "Exit 0 when logged in, 3 when not; with --json, exit 0 whenever the status\n"
-               "could be read (logged_in says whether you are).",
+               "could be read (logged_in says whether you are). --agent: the same object as the\n"
+               "value of an NDJSON result event (kind auth_status).",
     .run = run_auth_status,
 };

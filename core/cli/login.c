@@ -4,6 +4,7 @@
 
 #include "../auth/endpoints.h"
 #include "../auth/session.h"
+#include "../ui/ui.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -33,8 +34,10 @@ static void print_text(const struct wiz_signin *s)
     }
 }
 
-static enum wiz_rc print_json(struct wiz_ctx *ctx, const struct wiz_signin *s)
+/* --json, or in agent mode the value of a result event (kind login) */
+static enum wiz_rc print_json(struct wiz_app *app, const struct wiz_signin *s)
 {
+    struct wiz_ctx *ctx = &app->ctx;
     const struct wiz_user *u = &s->user;
     json_t *orgs = json_array();
     for (size_t i = 0; orgs && i < s->orgs.n_orgs; i++) {
@@ -60,7 +63,7 @@ static enum wiz_rc print_json(struct wiz_ctx *ctx, const struct wiz_signin *s)
     json_decref(root);
     if (!txt)
         return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
-    printf("%s\n", txt);
+    wiz_ui_result(app, "login", "signed in", txt);
     free(txt);
     return WIZ_OK;
 }
@@ -75,8 +78,8 @@ static enum wiz_rc run_login(struct wiz_app *app)
     struct wiz_signin_opts o = {.need_orgs = true, .allow_login = true, .signup = app->opts.signup};
     rc = wiz_signin_get(app, &ep, &o, &s);
     if (!rc) {
-        if (app->opts.json)
-            rc = print_json(&app->ctx, &s);
+        if (app->opts.json || wiz_ui_mode(app) == WIZ_UI_AGENT)
+            rc = print_json(app, &s);
         else
             print_text(&s);
     }

@@ -1,6 +1,7 @@
 /* plugins list [--json]: every plugin found, in discovery order, with its status. */
 #include "cli.h"
 #include "../plugin/host.h"
+#include "../ui/ui.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -18,8 +19,9 @@ static enum wiz_rc run_plugins_list(struct wiz_app *app)
     enum wiz_rc rc = wiz_registry_load(app, &reg);
     if (rc)
         return rc;
-    json_t *arr = app->opts.json ? json_array() : NULL;
-    if (!app->opts.json)
+    bool as_json = app->opts.json || wiz_ui_mode(app) == WIZ_UI_AGENT;
+    json_t *arr = as_json ? json_array() : NULL;
+    if (!as_json)
         printf("%-18s %-8s %-4s %-5s %-9s %-28s %s\n", "NAME", "VERSION", "KIND", "ABI", "STATUS", "FRAMEWORKS", "PATH");
     for (size_t i = 0; i < reg.n; i++) {
         const struct wiz_plugin *p = &reg.v[i];
@@ -47,7 +49,7 @@ static enum wiz_rc run_plugins_list(struct wiz_app *app)
     }
     if (arr) {
         char *s = json_dumps(arr, JSON_COMPACT);
-        printf("%s\n", s ? s : "[]");
+        wiz_ui_result(app, "plugins", "plugins found", s ? s : "[]");
         free(s);
         json_decref(arr);
     } else if (reg.n == 0) {

@@ -8,6 +8,7 @@
 #include "../plugin/flow.h"
 #include "../session.h"
 #include "../ui/ui.h"
+#include "slash_cmds.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,26 +22,62 @@ static const char *given_api_key(const struct wiz_app *app)
     return k && k[0] ? k : NULL;
 }
 
-static enum wiz_rc with_session(struct wiz_app *app, struct wiz_flow *flow, const struct wiz_endpoints *ep)
+/* Signs in to the zone of app->opts (the stored session, refreshed when due, else the
+ * browser or signup), shows who, and offers the idle prompt (interactive/classic) where
+ * /region may switch the zone: then it signs in again there. */
+static enum wiz_rc sign_in(struct wiz_app *app, struct wiz_endpoints *ep, struct wiz_signin *s)
 {
-    struct wiz_session_info info = {.zone = ep->zone, .ingest_url = ep->ingest};
+    for (int round = 0;; round++) {
+        if (app->opts.zone != ep->zone) {
+            wiz_endpoints_clear(ep);
+            enum wiz_rc rc = wiz_endpoints_get(&app->ctx, app->server, app->opts.zone, ep);
+            if (rc)
+                return rc;
+        }
+        struct wiz_signin_opts o = {.need_orgs = true, .allow_login = true, .signup = app->opts.signup};
+        enum wiz_rc rc = wiz_signin_get(app, ep, &o, s);
+        if (rc)
+            return rc;
+        wiz_slash_show_header(app, &s->user, ep->zone);
+        if (round < 4) /* a prompt per zone switch, and no endless back and forth */
+            rc = wiz_ui_prompt(app, "Press Enter to choose the project, or type a command (/help lists them).");
+        if (rc || app->opts.zone == ep->zone)
+            return rc;
+        wiz_signin_clear(s);
+    }
+}
+
+static enum wiz_rc with_session(struct wiz_app *app, struct wiz_flow *flow, struct wiz_endpoints *ep,
+                                struct wiz_slash_run *run)
+{
     const char *key = given_api_key(app);
     if (key) {
         /* The key says everything plugins need: no OAuth, no network. */
-        info.api_key = key;
-        info.app_id = app->opts.app_id;
+        struct wiz_session_info info = {.zone = ep->zone, .ingest_url = ep->ingest, .api_key = key,
+                                        .app_id = app->opts.app_id};
+        run->key_chosen = true;
         return wiz_flow_run(app, flow, &info);
     }
     struct wiz_signin s;
-    struct wiz_signin_opts o = {.need_orgs = true, .allow_login = true, .signup = app->opts.signup};
-    enum wiz_rc rc = wiz_signin_get(app, ep, &o, &s);
     struct wiz_choice c;
-    if (!rc)
-        rc = wiz_select_key(app, &s.orgs, &c);
+    enum wiz_rc rc;
+    for (int round = 0;; round++) {
+        rc = sign_in(app, ep, &s);
+        if (!rc)
+            rc = wiz_select_key(app, &s.orgs, &c);
+        if (rc || app->opts.zone == ep->zone || round == 3)
+            break;
+        /* /region typed at the project question: that choice was for the old zone */
+        wiz_signin_clear(&s);
+    }
+    if (!rc && app->opts.zone != ep->zone)
+        rc = wiz_fail(&app->ctx, WIZ_EUSAGE, "the zone kept changing; run setup again with --zone");
     if (!rc) {
+        run->key_chosen = true;
         wiz_ui_status(app, "Using Amplitude project: %s / %s / %s (app %s)", c.org->name ? c.org->name : "?",
                       c.project->name ? c.project->name : "?", c.env->name ? c.env->name : "?",
                       c.env->app_id ? c.env->app_id : "?");
+        struct wiz_session_info info = {.zone = ep->zone, .ingest_url = ep->ingest};
         info.api_key = c.env->api_key;
         info.user_id = s.user.id;
         info.user_email = s.user.email;
@@ -64,12 +101,16 @@ static enum wiz_rc run_setup(struct wiz_app *app)
     enum wiz_rc rc = wiz_endpoints_get(&app->ctx, app->server, app->opts.zone, &ep);
     if (rc)
         return rc;
+    struct wiz_slash_run run = {.key_chosen = false};
     struct wiz_flow *flow = NULL;
-    rc = wiz_flow_detect(app, &flow);
+    rc = wiz_slash_cmds_register(app, &run);
     if (!rc)
-        rc = with_session(app, flow, &ep);
+        rc = wiz_flow_detect(app, &flow);
+    if (!rc)
+        rc = with_session(app, flow, &ep, &run);
     wiz_flow_free(flow);
     wiz_endpoints_clear(&ep);
+    (void)wiz_slash_cmds_register(app, NULL); /* the table outlives run: drop the pointer */
     return rc;
 }
 

@@ -1,6 +1,9 @@
 /* whoami: the stored user of a zone, offline (no network). */
 #include "cli.h"
 #include "store_text.h"
+#include "../ui/ui.h"
+
+#include <jansson.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +28,20 @@ static enum wiz_rc run_whoami(struct wiz_app *app)
         wiz_user_clear(&u);
         return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
     }
+    if (app->opts.json || wiz_ui_mode(app) == WIZ_UI_AGENT) {
+        json_t *o = json_pack("{s:{s:s?, s:s, s:s?}, s:s}", "user", "id", u.id, "name", name, "email", u.email,
+                              "zone", wiz_zone_name(u.zone));
+        char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+        json_decref(o);
+        if (text)
+            wiz_ui_result(app, "whoami", "signed in", text);
+        else
+            rc = wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+        free(text);
+        free(name);
+        wiz_user_clear(&u);
+        return rc;
+    }
     fputs("name:  ", stdout);
     wiz_fputs_safe(stdout, name);
     fputs("\nemail: ", stdout);
@@ -38,10 +55,12 @@ static enum wiz_rc run_whoami(struct wiz_app *app)
 const struct wiz_cmd wiz_cmd_whoami = {
     .name = "whoami",
     .summary = "show the signed-in user (from the credential file, offline)",
-    .usage = "whoami [--zone us|eu]",
+    .usage = "whoami [--zone us|eu] [--json]",
     .details = "Prints the name, email and zone of the user stored for the zone (default us) in\n"
                "the credential file. Nothing is sent over the network.\n"
                "Exit 3 (not logged in) when the zone has no stored user; a signup that is still\n"
-               "pending (tokens without a user) does not count as a login.",
+               "pending (tokens without a user) does not count as a login.\n"
+               "--json prints {\"user\": {\"id\", \"name\", \"email\"}, \"zone\"}; --agent puts the same\n"
+               "object in an NDJSON result event (kind whoami).",
     .run = run_whoami,
 };

@@ -2,7 +2,9 @@
  * confirm -> apply through the ledger -> install -> verify. */
 #include "flow.h"
 #include "host.h"
+#include "flow_report.h"
 #include "../ui/ui.h"
+#include "../ui/slash.h"
 
 #include <jansson.h>
 #include <stdarg.h>
@@ -131,8 +133,10 @@ enum wiz_rc wiz_flow_detect(struct wiz_app *app, struct wiz_flow **out)
         }
     } else if (!rc && detect(app, f) != WIZ_OK) {
         char *ids = all_ids(&f->reg);
-        enum wiz_ui_mode m = wiz_ui_mode_pick(&app->opts);
-        if ((m == WIZ_UI_INTERACTIVE || m == WIZ_UI_CLASSIC) && ids && ids[0]) {
+        /* a person is asked; an agent gets needs_input naming --framework (exit 12 when
+         * no answer comes on stdin); CI stays exit 2 with the list tried */
+        enum wiz_ui_mode m = wiz_ui_mode(app);
+        if (m != WIZ_UI_CI && ids && ids[0]) {
             const char *labels[256];
             struct wiz_plugin *owners[256];
             int nl = 0;
@@ -140,7 +144,11 @@ enum wiz_rc wiz_flow_detect(struct wiz_app *app, struct wiz_flow **out)
                 for (char **id = f->reg.v[i].ids; f->reg.v[i].status == WIZ_PS_OK && *id && nl < 256; id++)
                     owners[nl] = &f->reg.v[i], labels[nl++] = *id;
             int pick = 0;
-            rc = wiz_ui_choose(app, "Which framework does this project use?", labels, nl, -1, "--framework", &pick);
+            char *q = wiz_asprintf("No plugin recognised %s (tried: %s). Which framework does this project use?",
+                                   f->root, ids);
+            rc = wiz_ui_choose_values(app, q ? q : "Which framework does this project use?", labels, labels, nl, -1,
+                                      "--framework", &pick);
+            free(q);
             if (!rc) {
                 f->plugin = owners[pick];
                 f->framework = labels[pick];
@@ -160,7 +168,7 @@ enum wiz_rc wiz_flow_detect(struct wiz_app *app, struct wiz_flow **out)
     return WIZ_OK;
 }
 
-void wiz_flow_report(const struct wiz_flow *f, bool json)
+void wiz_flow_report(struct wiz_app *app, const struct wiz_flow *f, bool json)
 {
     const struct wiz_plugin *p = f->plugin;
     if (json) {
@@ -170,7 +178,7 @@ void wiz_flow_report(const struct wiz_flow *f, bool json)
                               "package_manager_evidence", f->pm_evidence, "project", f->root);
         char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
         if (s)
-            printf("%s\n", s);
+            wiz_ui_result(app, "detect", f->framework, s);
         free(s);
         json_decref(o);
         return;
@@ -184,7 +192,7 @@ void wiz_flow_report(const struct wiz_flow *f, bool json)
         printf("package manager: none found\n");
 }
 
-/* Human text on stdout, or a status event in agent mode (stdout is NDJSON there). */
+/* A line for the user, through the front end (agent: a status event). */
 static void say(struct wiz_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void say(struct wiz_app *app, const char *fmt, ...)
 {
@@ -193,19 +201,13 @@ static void say(struct wiz_app *app, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    if (wiz_ui_mode_pick(&app->opts) == WIZ_UI_AGENT)
-        wiz_ui_status(app, "%s", buf);
-    else
-        printf("%s\n", buf);
+    wiz_ui_status(app, "%s", buf);
 }
 
-static void show_diff(struct wiz_app *app, const struct wiz_plan *plan, bool colour)
+/* The plan as a unified diff through the UI (interactive colours it, honouring
+ * NO_COLOR; /diff shows it again). */
+static void show_diff(struct wiz_app *app, const struct wiz_plan *plan)
 {
-    if (wiz_ui_mode_pick(&app->opts) != WIZ_UI_AGENT) {
-        wiz_plan_print_diff(plan, stdout, colour);
-        fflush(stdout);
-        return;
-    }
     char *buf = NULL;
     size_t n = 0;
     FILE *m = open_memstream(&buf, &n);
@@ -213,14 +215,8 @@ static void show_diff(struct wiz_app *app, const struct wiz_plan *plan, bool col
         return;
     wiz_plan_print_diff(plan, m, false);
     fclose(m);
-    wiz_ui_diff(app, "planned changes", buf);
+    wiz_ui_diff(app, "Planned changes", buf);
     free(buf);
-}
-
-static bool use_colour(void)
-{
-    const char *nc = getenv("NO_COLOR");
-    return isatty(1) && !(nc && nc[0]);
 }
 
 /* After apply: every env file must really be ignored by git (a later "!" rule could
@@ -234,7 +230,9 @@ static enum wiz_rc confirm_ignored(struct wiz_app *app, const char *root, const 
     return WIZ_OK;
 }
 
-static enum wiz_rc install(struct wiz_app *app, struct wiz_flow *f, const struct wiz_plan *plan, const char *run_id)
+/* *not_run: the install command the user still has to run (owned: free()), or NULL. */
+static enum wiz_rc install(struct wiz_app *app, struct wiz_flow *f, const struct wiz_plan *plan, const char *run_id,
+                           char **not_run)
 {
     char *dir = plan->install_dir && plan->install_dir[0] ? wiz_asprintf("%s/%s", f->root, plan->install_dir)
                                                           : wiz_strdup(f->root);
@@ -246,14 +244,19 @@ static enum wiz_rc install(struct wiz_app *app, struct wiz_flow *f, const struct
         snprintf(cmd + strlen(cmd), sizeof cmd - strlen(cmd), "%s%s", cmd[0] ? " " : "", *a);
     if (!argv) {
         wiz_warn(&app->ctx, "no package manager found: install the new dependencies yourself");
+        *not_run = wiz_strdup("with your package manager");
     } else if (app->opts.skip_install) {
         wiz_ui_status(app, "Skipped installing dependencies (--skip-install): run '%s' yourself", cmd);
+        *not_run = wiz_strdup(cmd);
     } else {
-        wiz_ui_status(app, "Installing dependencies: %s …", cmd);
+        char *step = wiz_asprintf("Installing dependencies: %s", cmd);
+        wiz_ui_progress_begin(app, step ? step : "Installing dependencies");
+        free(step);
         char *log = wiz_asprintf("%s/.amplitude/runs/%s/install.log", f->root, run_id);
         int st;
         char *tail = NULL;
         rc = wiz_run(&app->ctx, dir, argv, log, &st, &tail);
+        wiz_ui_progress_end(app, rc == WIZ_OK && st == 0);
         if (!rc && st != 0)
             rc = wiz_fail(&app->ctx, WIZ_EINTEGRATION,
                           "'%s' failed (exit %d) in %s; last lines:\n%s\nfull log: %s\n"
@@ -275,9 +278,12 @@ enum wiz_rc wiz_flow_run(struct wiz_app *app, struct wiz_flow *f, const struct w
     session_init(&s, app, f, f->plugin, WIZ_PHASE_PLAN);
     s.info = info;
     s.plan = &plan;
-    wiz_ui_status(app, "Planning the %s integration…", f->framework);
+    char *step = wiz_asprintf("Planning the %s integration", f->framework);
+    wiz_ui_progress_begin(app, step ? step : "Planning");
+    free(step);
     enum wiz_rc rc = wiz_plugin_call(f->plugin, WIZ_CALL_PLAN, &s);
     session_end(&s);
+    wiz_ui_progress_end(app, rc == WIZ_OK);
     if (rc) {
         wiz_plan_free(&plan);
         return rc; /* nothing was written: plan never writes */
@@ -289,31 +295,33 @@ enum wiz_rc wiz_flow_run(struct wiz_app *app, struct wiz_flow *f, const struct w
         wiz_plan_free(&plan);
         return WIZ_OK;
     }
-    bool colour = use_colour();
-    enum wiz_ui_mode m = wiz_ui_mode_pick(&app->opts);
+    enum wiz_ui_mode m = wiz_ui_mode(app);
+    /* from here the project is about to change under this run: no /undo of older runs */
+    (void)wiz_ui_slash_register(app, "undo", NULL, NULL, NULL);
     if (!rc && app->opts.dry_run) {
-        show_diff(app, &plan, colour);
+        show_diff(app, &plan);
         say(app, "dry run: %zu file(s) would change; nothing was written", changes);
         wiz_plan_free(&plan);
         return WIZ_OK;
     }
     if (!rc && (m == WIZ_UI_INTERACTIVE || m == WIZ_UI_CLASSIC) && !app->opts.yes) {
-        show_diff(app, &plan, colour);
+        show_diff(app, &plan);
         bool yes = false;
         rc = wiz_ui_confirm(app, "Apply these changes?", true, &yes);
         if (!rc && !yes)
             rc = wiz_fail(&app->ctx, WIZ_ECANCEL, "nothing was changed");
     }
-    char *run_id = NULL;
+    char *run_id = NULL, *not_run = NULL;
     if (!rc)
         rc = wiz_ledger_apply(app, f->root, f->framework, &plan, &run_id);
     if (!rc) {
+        wiz_flow_report_files(app, &plan);
         /* a failed check or verify rolls the run back; a failed install keeps the files
          * (the manifest edit is right, the network or toolchain was not) */
         bool rollback = true;
         rc = confirm_ignored(app, f->root, &plan);
         if (!rc && plan.install) {
-            rc = install(app, f, &plan, run_id);
+            rc = install(app, f, &plan, run_id, &not_run);
             rollback = rc == WIZ_OK;
         }
         if (!rc && f->plugin->has_verify) {
@@ -329,9 +337,12 @@ enum wiz_rc wiz_flow_run(struct wiz_app *app, struct wiz_flow *f, const struct w
             app->ctx = saved;
         }
     }
-    if (!rc)
-        say(app, "Amplitude is set up for %s: %zu file(s) changed (run %s; 'ampli-wizard undo %s' reverts it)",
-            f->framework, changes, run_id, run_id);
+    if (!rc) {
+        struct wiz_flow_done d = {.framework = f->framework, .root = f->root, .run_id = run_id, .pm = f->pm,
+                                  .install_cmd = not_run};
+        wiz_flow_report_summary(app, &plan, &d);
+    }
+    free(not_run);
     free(run_id);
     wiz_plan_free(&plan);
     return rc;

@@ -15,7 +15,8 @@ enum wiz_rc wiz_flow_detect(struct wiz_app *app, struct wiz_flow **out);
 enum wiz_rc wiz_flow_run(struct wiz_app *app, struct wiz_flow *flow, const struct wiz_session_info *info);
 void wiz_flow_free(struct wiz_flow *flow);
 
-/* For `detect`: prints what was found (text or one JSON object) to stdout. */
-void wiz_flow_report(const struct wiz_flow *flow, bool json);
+/* For `detect`: prints what was found to stdout, as text or (json) one JSON object
+ * through wiz_ui_result (agent mode: a result event, kind detect). */
+void wiz_flow_report(struct wiz_app *app, const struct wiz_flow *flow, bool json);
 
 #endif

@@ -1,5 +1,6 @@
 /* undo: put a run's files back from its ledger, refusing files changed since the run. */
 #include "ledger.h"
+#include "../ui/ui.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -161,7 +162,7 @@ enum wiz_rc wiz_ledger_undo(struct wiz_app *app, const char *root, const char *r
             close(fd);
         }
         if (!rc)
-            printf("undid run %s: %zu file(s) restored%s\n", id, restored,
+            wiz_ui_status(app, "undid run %s: %zu file(s) restored%s", id, restored,
                    r.complete ? "" : " (the run had not completed)");
     }
     free(todo);

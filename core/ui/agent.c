@@ -114,6 +114,16 @@ void wiz_ui_agent_emit(struct wiz_app *app, const struct wiz_ui_ev *ev)
     put(app, ui, type, ev->level, ev->msg, d);
 }
 
+void wiz_ui_agent_result(struct wiz_app *app, const char *kind, const char *msg, const char *json_text)
+{
+    struct wiz_ui *ui = wiz_ui_state(app);
+    json_error_t err;
+    json_t *v = json_loads(json_text ? json_text : "null", JSON_DECODE_ANY, &err);
+    if (!v)
+        v = json_string(json_text ? json_text : "");
+    put(app, ui, "result", 2, msg, json_pack("{s:s, s:o}", "kind", kind, "value", v));
+}
+
 static json_t *needs_input_data(const struct wiz_ui_q *q)
 {
     static const char *const kinds[] = {"choice", "text", "confirm"};

@@ -125,6 +125,22 @@ void wiz_ui_summary(struct wiz_app *app, const char *title, const char *const *n
     wiz_ui_emit(app, &ev);
 }
 
+void wiz_ui_result(struct wiz_app *app, const char *kind, const char *message, const char *json_text)
+{
+    struct wiz_ui *ui = wiz_ui_state(app);
+    if (!ui)
+        return;
+    if (ui->log)
+        wiz_ui_runlog(ui, 2, message);
+    if (ui->mode == WIZ_UI_AGENT) {
+        wiz_ui_agent_result(app, kind, message, json_text);
+        return;
+    }
+    FILE *out = ui->out == stderr ? stdout : ui->out; /* CI --json logs to stderr */
+    fprintf(out, "%s\n", json_text ? json_text : "null");
+    fflush(out);
+}
+
 const char *wiz_ui_run_id(struct wiz_app *app)
 {
     struct wiz_ui *ui = wiz_ui_state(app);

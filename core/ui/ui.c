@@ -92,8 +92,11 @@ enum wiz_rc wiz_ui_open(struct wiz_app *app, enum wiz_ui_mode mode, FILE *in, FI
 
 struct wiz_ui *wiz_ui_state(struct wiz_app *app)
 {
-    if (!app->ui)
-        wiz_ui_open(app, wiz_ui_mode_pick(&app->opts), stdin, stdout);
+    if (!app->ui) {
+        /* --json in CI: stdout is the JSON alone, the log lines go to stderr */
+        enum wiz_ui_mode m = wiz_ui_mode_pick(&app->opts);
+        wiz_ui_open(app, m, stdin, m == WIZ_UI_CI && app->opts.json ? stderr : stdout);
+    }
     return app->ui;
 }
 

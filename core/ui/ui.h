@@ -18,6 +18,7 @@
  *   wiz_ui_diagnostic              a named check or warning (agent: diagnostic)
  *   wiz_ui_summary                 summary + next steps (agent: result/summary)
  *   wiz_ui_prompt                  idle prompt line for slash commands (slash.h registers them)
+ *   wiz_ui_result                  a command's data (--json / agent result event)
  *   wiz_ui_run_id / wiz_ui_log_path
  * Redaction lives in redact.h, slash commands in slash.h. */
 #ifndef WIZ_UI_H
@@ -92,6 +93,10 @@ void wiz_ui_diagnostic(struct wiz_app *app, int level, const char *code, const c
     __attribute__((format(printf, 4, 5)));
 /* Final summary; next_steps NULL-terminated (may be NULL). */
 void wiz_ui_summary(struct wiz_app *app, const char *title, const char *const *next_steps);
+/* A read-only command's data (whoami, auth status, plugins list, detect, login). json_text
+ * is one JSON value. Agent mode: a result event {"kind": kind, "value": <that value>};
+ * every other mode prints json_text on its own line on stdout (what --json prints). */
+void wiz_ui_result(struct wiz_app *app, const char *kind, const char *message, const char *json_text);
 /* Interactive/classic: reads prompt lines and runs slash commands until an empty line,
  * EOF or /exit (WIZ_ECANCEL). CI/agent: returns WIZ_OK at once. */
 enum wiz_rc wiz_ui_prompt(struct wiz_app *app, const char *hint);

@@ -92,6 +92,8 @@ void wiz_ui_ci_emit(struct wiz_app *app, const struct wiz_ui_ev *ev);
 
 enum wiz_rc wiz_ui_agent_ask(struct wiz_app *app, const struct wiz_ui_q *q, int *idx, char **text);
 void wiz_ui_agent_emit(struct wiz_app *app, const struct wiz_ui_ev *ev);
+/* result event {kind, value}; json_text must parse (else value is the string itself) */
+void wiz_ui_agent_result(struct wiz_app *app, const char *kind, const char *msg, const char *json_text);
 
 /* For every mode that cannot ask: default or WIZ_EINPUT naming the flag. For
  * confirm, *idx is 1 for yes. */

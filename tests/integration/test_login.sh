@@ -8,13 +8,14 @@ start_standin --token-ttl 7200 --user-id 4242 --email grace@example.com --first-
 export BROWSER="$FOLLOW_BROWSER"
 export FOLLOW_BROWSER_LOG="$T/browser.log"
 
-expect_rc 0 "$WIZ_BIN" login --debug
+expect_rc 0 "$WIZ_BIN" login --ci --debug   # piped without --ci it is an agent run (NDJSON)
 # --debug output: the terminal streams and the run log under $HOME
 DEBUG_OUT="$OUT$ERR$(cat "$HOME"/.amplitude/wizard/runs/*/log.txt 2>/dev/null || true)"
 assert_contains "$DEBUG_OUT" "http: POST $STANDIN_URL/oauth2/token"
 assert_contains "$OUT" "Signed in as Grace Hopper <grace@example.com> (user 4242, zone us)"
 assert_contains "$OUT" "env Production"
-assert_contains "$ERR" "http://127.0.0.1:"   # the URL is always printed
+printf '%s\n' "$OUT" | grep -Eq " info  http://127\.0\.0\.1:[0-9]+/oauth2/auth\?" \
+  || fail "CI: the URL is not whole on its own log line: $OUT"
 [ "$(count_requests GET /oauth2/auth)" -eq 1 ] || fail "expected one authorize request"
 # the authorize request carried PKCE S256, the allow-listed redirect and scopes
 standin_requests | jq -e '[.[] | select(.path == "/oauth2/auth")][0].query |
@@ -47,7 +48,7 @@ assert_contains "$DEBUG_OUT" "<redacted>"
 
 # cached reuse: a second login opens no browser and makes no authorize request
 rm -f "$FOLLOW_BROWSER_LOG"
-expect_rc 0 "$WIZ_BIN" login
+expect_rc 0 "$WIZ_BIN" login --ci
 assert_contains "$OUT" "[stored session]"
 [ ! -e "$FOLLOW_BROWSER_LOG" ] || fail "the browser was started for a cached session"
 [ "$(count_requests GET /oauth2/auth)" -eq 1 ] || fail "a cached session made a new authorize request"
@@ -59,7 +60,7 @@ expect_rc 0 "$WIZ_BIN" auth token
 [ -z "$ERR" ] || fail "auth token wrote to stderr: $ERR"
 
 # --json listing
-expect_rc 0 "$WIZ_BIN" login --json
+expect_rc 0 "$WIZ_BIN" login --json --ci
 printf '%s' "$OUT" | jq -e '.user.id == "4242" and .stored_session == true and
   .orgs[0].projects[0].environments[0].api_key_visible == true' >/dev/null || fail "bad --json: $OUT"
 assert_not_contains "$OUT" "$AT"
