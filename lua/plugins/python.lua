@@ -38,7 +38,8 @@ def get_client():
 
 def track_run(main):
     """Decorates the entry point: when it returns or raises, tracks one "Command Run"
-    event with its exit status and flushes it."""
+    event with its exit status and flushes it (the SDK's sender thread then holds the
+    program's exit for at most flush_interval_millis, hence a short one)."""
 
     @functools.wraps(main)
     def run(*args, **kwargs):
@@ -142,7 +143,7 @@ return {
     local src = s:read(entry.file)
     local style = py.style(src)
     s:create(module, py.render(MODULE, style, {
-      CONFIG = py.config_expr(s, "os.environ.get(\"AMPLITUDE_SERVER_URL\")"),
+      CONFIG = py.config_expr(s, "os.environ.get(\"AMPLITUDE_SERVER_URL\")", "flush_interval_millis=1000"),
     }), "the Amplitude client and one event per run")
     if text.contains(src, "@track_run") then return end
     local mod = py.dotted(module)

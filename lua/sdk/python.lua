@@ -244,10 +244,12 @@ function M.render(tpl, style, vars)
 end
 
 -- Config(...) of the generated code: the zone from the session, the optional server URL
--- from `url_expr` (an expression reading AMPLITUDE_SERVER_URL; empty means the default).
-function M.config_expr(s, url_expr)
+-- from `url_expr` (an expression reading AMPLITUDE_SERVER_URL; empty means the default);
+-- `extra` is more arguments, e.g. "flush_queue_size=1".
+function M.config_expr(s, url_expr, extra)
   local zone = s:get("zone")
   local args = {}
+  if extra then args[#args + 1] = extra end
   if zone and zone:lower() == "eu" then args[#args + 1] = 'server_zone="EU"' end
   args[#args + 1] = "server_url=" .. url_expr .. " or None"
   return "Config(" .. table.concat(args, ", ") .. ")"
