@@ -13,7 +13,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#define EVENT_TIMEOUT 20
+/* seconds to wait for the first event; WIZARD_CI_EVENT_TIMEOUT overrides (tests of a
+ * deliberately silent app need not wait the full time) */
+static int event_timeout(void)
+{
+    const char *s = getenv("WIZARD_CI_EVENT_TIMEOUT");
+    int v = s ? atoi(s) : 0;
+    return v > 0 ? v : 20;
+}
 #define READY_TIMEOUT 90
 
 /* A port free right now on 127.0.0.1 (the app binds it a moment later). */
@@ -91,7 +98,7 @@ static enum wiz_rc browse(struct ci_job *j, const char *url, const struct ci_env
         j->last_log = log;
         log = NULL;
         ci_step(j, "event");
-        rc = ci_standin_wait_event(j, EVENT_TIMEOUT);
+        rc = ci_standin_wait_event(j, event_timeout());
         ci_stop(pid, SIGTERM, 3000);
     }
     free(log);
@@ -140,7 +147,7 @@ static enum wiz_rc node_runtime(struct ci_job *j, struct ci_env *env)
         ci_step(j, "event"); /* on failure, the app's own log tells most */
         free(j->last_log);
         j->last_log = wiz_strdup(log);
-        rc = ci_standin_wait_event(j, EVENT_TIMEOUT);
+        rc = ci_standin_wait_event(j, event_timeout());
     }
     ci_stop(server, SIGINT, 5000);
     free(log);
@@ -157,7 +164,7 @@ static enum wiz_rc python_runtime(struct ci_job *j, const struct ci_env *env)
     const char *argv[] = {"bash", j->paths->python_check, j->app, NULL};
     enum wiz_rc rc = ci_job_run(j, argv, env, 600, NULL);
     if (!rc)
-        ci_step(j, "event"), rc = ci_standin_wait_event(j, EVENT_TIMEOUT);
+        ci_step(j, "event"), rc = ci_standin_wait_event(j, event_timeout());
     return rc;
 }
 
