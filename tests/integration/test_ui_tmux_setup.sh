@@ -1,11 +1,17 @@
-# End to end in a real terminal: `ampli-wizard setup` in tmux against the stand-in. The
-# browser sign-in ($BROWSER follows the URL), the environment picker driven by
-# type-to-filter, the coloured plan and "Apply these changes? [Y/n]", then the result
-# on disk and in the credential file (one bundled write with the real expiry).
+# End to end in a real terminal: `ampli-wizard setup` in tmux against the stand-in.
+#  1. colour, 80x24: browser sign-in (the URL whole on its own line), the header, the idle
+#     prompt where /login re-authenticates (one bundled store write, the real expiry of
+#     the stand-in's new token ttl), /whoami, the environment picker driven by
+#     type-to-filter among several environments, the coloured plan and "Apply these
+#     changes? [Y/n]", the applied file changes and the summary with next steps;
+#  2. NO_COLOR: no ESC[ anywhere in the pane; Ctrl-C at the picker: exit 130, the
+#     terminal restored (echo, icanon), the credential file and the project untouched.
+# Store writes are counted with inotify (tests/helpers/count_writes.py): the kernel
+# queues every rename of the credential file, so a second write cannot go unseen.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/auth_lib.sh"
 lock_callback_ports
-start_standin
+start_standin --token-ttl 7200
 mkdir -m 700 "$T/plugins"
 cat >"$T/plugins/ui_probe.lua" <<'LUA'
 return {
@@ -20,21 +26,34 @@ return {
 }
 LUA
 chmod 600 "$T/plugins/ui_probe.lua"
-APP="$T/app"
-mkdir -p "$APP"
-touch "$APP/ui-probe.marker"
+APP="$T/app"; APP2="$T/app2"
+mkdir -p "$APP" "$APP2"
+touch "$APP/ui-probe.marker" "$APP2/ui-probe.marker"
 standin_config '{"orgs": [
   {"id": "o1", "name": "Acme", "workspaces": [
     {"id": "p1", "name": "Shop", "environments": [
-      {"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": "key-prod-000000000000000000000"}}]},
+      {"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": "key-prod-000000000000000000000"}},
+      {"name": "Development", "rank": 2, "app": {"id": 102, "apiKey": "key-dev-0000000000000000000000"}},
+      {"name": "Staging", "rank": 3, "app": {"id": 103, "apiKey": "key-stage-00000000000000000000"}}]},
     {"id": "p2", "name": "Blog", "environments": [
       {"name": "Production", "rank": 1, "app": {"id": 201, "apiKey": "key-blog-000000000000000000000"}}]}]}]}'
 
+# store writes, counted from now on
+python3 "$WIZ_TEST_SRC/tests/helpers/count_writes.py" "$HOME" .ampli.json "$T/writes" &
+WATCH=$!
+for _ in $(seq 1 200); do [ -e "$T/writes.ready" ] && break; sleep 0.05; done
+[ -e "$T/writes.ready" ] || fail "write counter did not start"
+writes() { cat "$T/writes"; }
+wait_writes() { # wait_writes N: the counter reaches N (queued events arrive in order)
+  for _ in $(seq 1 400); do [ "$(writes)" -ge "$1" ] && break; sleep 0.05; done
+  [ "$(writes)" -eq "$1" ] || fail "expected $1 store write(s), saw $(writes)"
+}
+
 SOCK="wiz-ui-setup-$$"
 tm() { tmux -L "$SOCK" "$@"; }
-trap 'tm kill-server 2>/dev/null || true; cleanup' EXIT
+trap 'kill $WATCH 2>/dev/null || true; wait $WATCH 2>/dev/null || true; tm kill-server 2>/dev/null || true; cleanup' EXIT
 unset TMUX
-screen() { tm capture-pane -p -J -t t; }
+screen() { tm capture-pane -p -J -t "$WIN" -S -200; }
 wait_screen() {
   for _ in $(seq 1 400); do
     screen | grep -Eq -- "$1" && return 0
@@ -43,25 +62,109 @@ wait_screen() {
   screen >&2
   fail "screen never showed /$1/"
 }
-tm -f /dev/null new-session -d -s t -x 80 -y 24 env -i PATH="$PATH" HOME="$HOME" TERM=xterm-256color LANG=C.UTF-8 \
-  AMPLITUDE_WIZARD_CONFIG="$AMPLITUDE_WIZARD_CONFIG" AMPLITUDE_WIZARD_SERVER="$AMPLITUDE_WIZARD_SERVER" \
-  AMPLITUDE_WIZARD_PLUGIN_PATH="$T/plugins" BROWSER="$FOLLOW_BROWSER" bash --norc --noprofile
-tm set-option -g status off
-tm send-keys -t t "PS1='$ '; clear" Enter
-wait_screen '^\$ $'
-tm send-keys -t t "$WIZ_BIN setup --install-dir $APP --skip-install; echo RC=\$?" Enter
+wait_screen_count() { # PATTERN N: the pattern on N lines
+  for _ in $(seq 1 400); do
+    [ "$(screen | grep -Ec -- "$1")" -ge "$2" ] && return 0
+    sleep 0.05
+  done
+  screen >&2
+  fail "screen never showed /$1/ $2 times"
+}
+# new_window NAME [VAR=VALUE...]: a clean shell in an 80x24 pane with the test's environment
+new_window() {
+  local name=$1; shift
+  local cmd=(env -i PATH="$PATH" HOME="$HOME" TERM=xterm-256color LANG=C.UTF-8
+    AMPLITUDE_WIZARD_CONFIG="$AMPLITUDE_WIZARD_CONFIG" AMPLITUDE_WIZARD_SERVER="$AMPLITUDE_WIZARD_SERVER"
+    AMPLITUDE_WIZARD_PLUGIN_PATH="$T/plugins" BROWSER="$FOLLOW_BROWSER" "$@" bash --norc --noprofile)
+  if tm has-session -t t 2>/dev/null; then
+    tm new-window -t t -n "$name" "${cmd[@]}"
+  else
+    tm -f /dev/null new-session -d -s t -n "$name" -x 80 -y 24 "${cmd[@]}"
+    tm set-option -g status off
+  fi
+  WIN="t:$name"
+  tm send-keys -t "$WIN" "PS1='$ '; clear" Enter
+  wait_screen '^\$ $'
+}
+
+# ---- 1. a full interactive setup, in colour ----
+new_window main
+tm send-keys -t "$WIN" "$WIZ_BIN setup --install-dir $APP --skip-install; echo RC=\$?" Enter
+wait_screen 'Press Enter to choose the project'
+# the sign-in URL whole on its own line (capture -J joins what the terminal wrapped)
+screen | grep -Eq '^http://127\.0\.0\.1:[0-9]+/oauth2/auth\?client_id=[^ ]*&state=[0-9a-f]{32}$' \
+  || { screen >&2; fail "the sign-in URL is not whole on its own line"; }
+UID_=$(stored 'keys[0]' | sed 's/^User-//')
+NAME=$(stored "to_entries[0].value.User | \"\(.firstName) \(.lastName) <\(.email)>\"")
+wait_screen "signed in as $NAME · zone us"
+screen | grep -q '✔ Fetching your Amplitude account' || { screen >&2; fail "no progress step for the user fetch"; }
+wait_writes 1
+[ "$(stored 'keys | length')" -eq 1 ] || fail "sign-in left more than one entry: $(cat "$AMPLITUDE_WIZARD_CONFIG")"
+EXP=$(stored ".\"User-$UID_\".OAuthExpiresAt"); IDT=$(stored ".\"User-$UID_\".OAuthIdToken")
+[ "$(iso_to_epoch "$EXP")" -eq "$(jwt_claim "$IDT" exp)" ] || fail "sign-in: stored expiry $EXP is not the id token's exp"
+[ $(( $(jwt_claim "$IDT" exp) - $(jwt_claim "$IDT" iat) )) -eq 7200 ] || fail "sign-in: ttl is not the stand-in's 7200"
+
+# /login at the idle prompt: the session is fresh, so a refresh (no browser), then one write
+standin_config '{"token_ttl": 5400}'
+AUTHS=$(count_requests GET /oauth2/auth)
+tm send-keys -t "$WIN" "/login" Enter
+wait_screen 'Session refreshed'
+wait_writes 2
+[ "$(count_requests GET /oauth2/auth)" -eq "$AUTHS" ] || fail "/login opened the browser although a refresh was possible"
+[ "$(standin_requests | jq '[.[] | select(.path == "/oauth2/token" and .form.grant_type == "refresh_token")] | length')" -eq 1 ] \
+  || fail "/login did not refresh exactly once"
+EXP2=$(stored ".\"User-$UID_\".OAuthExpiresAt"); IDT2=$(stored ".\"User-$UID_\".OAuthIdToken")
+[ "$IDT2" != "$IDT" ] || fail "/login kept the old id token"
+[ "$(iso_to_epoch "$EXP2")" -eq "$(jwt_claim "$IDT2" exp)" ] || fail "/login: stored expiry $EXP2 is not the new id token's exp"
+[ $(( $(jwt_claim "$IDT2" exp) - $(jwt_claim "$IDT2" iat) )) -eq 5400 ] || fail "/login: ttl is not the stand-in's new 5400"
+[ "$(stored ".\"User-$UID_\".User.email")" != null ] || fail "/login lost the user"
+[ "$(stored 'keys | length')" -eq 1 ] || fail "/login left more than one entry"
+tm send-keys -t "$WIN" "/whoami" Enter
+wait_screen_count "signed in as $NAME · zone us" 3   # the header after sign-in, /login, /whoami
+tm send-keys -t "$WIN" "/region" Enter
+wait_screen 'zone: us \(switch with /region us or /region eu\)'
+tm send-keys -t "$WIN" Enter
 wait_screen 'type to filter'
-tm send-keys -t t b l o g
-wait_screen 'filter: blog  \(1 of 2\)'
-tm send-keys -t t Enter
-wait_screen 'Acme / Blog / Production'
+tm send-keys -t "$WIN" d e v
+wait_screen 'filter: dev  \(1 of 4\)'
+tm send-keys -t "$WIN" Enter
+wait_screen 'Using Amplitude project: Acme / Shop / Development \(app 102\)'
 wait_screen 'Apply these changes\? \[Y/n\]'
-screen | grep -q 'AMPLITUDE_API_KEY=key-blog' || { screen >&2; fail "the plan was not shown before the question"; }
-tm send-keys -t t y
+screen | grep -q '^+AMPLITUDE_API_KEY=key-dev' || { screen >&2; fail "the plan was not shown before the question"; }
+tm capture-pane -p -e -t "$WIN" | grep -q $'\033\\[32m+AMPLITUDE_API_KEY' || fail "the plan is not coloured"
+# /region once the key is chosen: too late
+tm send-keys -t "$WIN" "/region eu" Enter
+wait_screen 'too late to switch'
+wait_screen 'Apply these changes\? \[Y/n\] *$'
+tm send-keys -t "$WIN" y
 wait_screen '^RC=0$'
-grep -qx "AMPLITUDE_API_KEY=key-blog-000000000000000000000" "$APP/.env" || fail ".env: $(cat "$APP/.env")"
-[ "$(stored '."User-12345".User.id')" = 12345 ] || fail "the sign-in was not stored"
-EXP=$(stored '."User-12345".OAuthExpiresAt')
-ID_EXP=$(jwt_claim "$(stored '."User-12345".OAuthIdToken')" exp)
-[ "$(iso_to_epoch "$EXP")" -eq "$ID_EXP" ] || fail "stored expiry $EXP is not the id token's exp $ID_EXP"
+S=$(screen)
+assert_contains "$S" "create .env"
+assert_contains "$S" "✔ Planning the ui-probe integration"
+assert_contains "$S" "Amplitude is set up for ui-probe: 2 file(s) changed (.env, .gitignore)"
+assert_contains "$S" "next steps:"
+assert_contains "$S" "The API key is in .env (git-ignored"
+printf '%s\n' "$S" | grep -Eq "To revert every change: ampli-wizard undo --install-dir $APP [0-9T]+" \
+  || fail "no undo step in the summary"
+grep -qx "AMPLITUDE_API_KEY=key-dev-0000000000000000000000" "$APP/.env" || fail ".env: $(cat "$APP/.env")"
+[ "$(writes)" -eq 2 ] || fail "setup wrote the store $(writes) times; the sign-in and /login are the only writes"
+
+# ---- 2. NO_COLOR, then Ctrl-C at the picker ----
+new_window plain NO_COLOR=1
+tm send-keys -t "$WIN" "stty -a | tr ' ' '\\n' | grep -xc -e icanon -e echo; $WIZ_BIN setup --install-dir $APP2 --skip-install; echo RC=\$?" Enter
+wait_screen 'Press Enter to choose the project'
+tm send-keys -t "$WIN" Enter
+wait_screen 'type to filter'
+CRED_SUM=$(sha256sum "$AMPLITUDE_WIZARD_CONFIG")
+if tm capture-pane -p -e -t "$WIN" | grep -q $'\033\\['; then
+  tm capture-pane -p -e -t "$WIN" | cat -v >&2
+  fail "NO_COLOR: the pane holds ESC[ sequences"
+fi
+tm send-keys -t "$WIN" C-c
+wait_screen '^RC=130$'
+tm send-keys -t "$WIN" "clear; stty -a | tr ' ' '\\n' | grep -xc -e icanon -e echo" Enter
+wait_screen '^2$'   # both back on: the terminal was restored
+[ "$CRED_SUM" = "$(sha256sum "$AMPLITUDE_WIZARD_CONFIG")" ] || fail "Ctrl-C changed the credential file"
+[ "$(ls -A "$APP2")" = "ui-probe.marker" ] || fail "Ctrl-C left files in the project: $(ls -A "$APP2")"
+[ "$(writes)" -eq 2 ] || fail "the cancelled run wrote the store"
 echo "ui tmux setup ok"
