@@ -83,7 +83,9 @@ function M.style(src)
     single, double = a, b
   end
   if semi == 0 and nosemi == 0 then
-    semi = select(2, string.gsub(src, ";\n", ""))
+    -- no import to judge by: any statement ending in ";" means semicolons
+    semi = select(2, string.gsub(src, ";%s*\n", ""))
+    if semi == 0 and string.find(src, "%S") then nosemi = 1 end
   end
   return {
     q = (double > single) and '"' or "'",
