@@ -201,6 +201,15 @@ void ci_job_collect(struct ci_app *app, int wstatus)
         r->log = dup_field(o, "log");
         app->seconds += r->seconds;
     }
+    bool clean = WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0;
+    if (doc && !clean) { /* it reported, then died or exited non-zero: a sanitizer finding, say */
+        struct ci_result *r = &app->lv[0];
+        ci_result_clear(r);
+        r->status = CI_FAIL;
+        r->step = wiz_strdup("harness");
+        r->message = WIFSIGNALED(wstatus) ? wiz_asprintf("the job was killed by signal %d after it reported", WTERMSIG(wstatus))
+                                          : wiz_asprintf("the job exited %d after it reported (see stderr)", WEXITSTATUS(wstatus));
+    }
     if (!doc) {
         struct ci_result *r = &app->lv[0];
         r->status = CI_FAIL;
