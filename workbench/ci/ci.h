@@ -94,6 +94,9 @@ void ci_count(const struct ci_apps *apps, int *pass, int *fail, int *skip);
 enum wiz_rc ci_write_json(struct wiz_ctx *ctx, const char *path, const struct ci_apps *apps, enum ci_level upto, double secs);
 enum wiz_rc ci_write_junit(struct wiz_ctx *ctx, const char *path, const struct ci_apps *apps, enum ci_level upto, double secs);
 
+/* proc.c: SIGINT/SIGTERM/SIGHUP in a job kill the process groups it started, then the job. */
+void ci_proc_install_signals(void);
+
 /* util */
 double ci_now(void);
 /* returns owned string (file contents, NUL-terminated) or NULL: free() */

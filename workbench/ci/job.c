@@ -131,7 +131,6 @@ static void job_free(struct ci_job *j)
 
 void ci_job_main(const struct ci_paths *p, const struct ci_opts *o, const struct ci_app *app)
 {
-    ci_proc_install_signals();
     struct ci_job j;
     memset(&j, 0, sizeof j);
     wiz_ctx_init(&j.ctx);

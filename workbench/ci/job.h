@@ -70,8 +70,6 @@ void ci_stop(pid_t pid, int sig, int grace_ms);
 bool ci_alive(pid_t pid, int *status);
 /* returns owned string: the last n lines of the file, or NULL: free() */
 char *ci_tail(const char *path, int n);
-/* Kills every registered background group (for the signal handler and exit paths). */
-void ci_proc_install_signals(void);
 /* returns owned string: the absolute path of prog found on PATH, or NULL: free() */
 char *ci_which(const char *prog);
 

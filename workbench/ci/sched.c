@@ -5,7 +5,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -24,10 +26,17 @@ static enum wiz_rc start(const struct ci_paths *p, const struct ci_opts *o, stru
         return WIZ_EIO;
     fflush(stdout);
     fflush(stderr);
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0)
         return WIZ_EIO;
     if (pid == 0) {
+        /* if wizard-ci is killed (a CI timeout), the job hears SIGTERM and stops the servers
+         * it started (see ci_proc_install_signals) instead of leaving them running */
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        ci_proc_install_signals();
+        if (getppid() != parent)
+            _exit(1);
         ci_job_main(p, o, a);
         exit(0); /* not _exit: sanitizers check for leaks at exit (stdio was flushed before fork) */
     }
