@@ -24,6 +24,7 @@ def _create_client():
     api_key = getattr(settings, "AMPLITUDE_API_KEY", "")
     if not api_key:
         return None
+    # a 1 s flush interval: the SDK's sender thread delays the exit that long after an event
     configuration = {{CONFIG}}
     return Amplitude(api_key, configuration=configuration)
 

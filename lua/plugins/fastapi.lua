@@ -23,6 +23,7 @@ from amplitude import Amplitude, BaseEvent, Config
 def _create_client():
 {{READ_SETTINGS}}    if not api_key:
         return None
+    # a 1 s flush interval: the SDK's sender thread delays the exit that long after an event
     configuration = {{CONFIG}}
     return Amplitude(api_key, configuration=configuration)
 

@@ -30,6 +30,7 @@ class AmplitudeExtension:
         if self.client is None:
             api_key = os.environ.get("AMPLITUDE_API_KEY")
             if api_key:
+                # a 1 s flush interval: the SDK's sender thread delays the exit that long after an event
                 configuration = {{CONFIG}}
                 self.client = Amplitude(api_key, configuration=configuration)
         app.extensions["amplitude"] = self

@@ -31,6 +31,7 @@ def get_client():
     if _client is None:
         api_key = os.environ.get("AMPLITUDE_API_KEY")
         if api_key:
+            # a 1 s flush interval: the SDK's sender thread delays the exit that long after an event
             configuration = {{CONFIG}}
             _client = Amplitude(api_key, configuration=configuration)
     return _client
@@ -143,7 +144,7 @@ return {
     local src = s:read(entry.file)
     local style = py.style(src)
     s:create(module, py.render(MODULE, style, {
-      CONFIG = py.config_expr(s, "os.environ.get(\"AMPLITUDE_SERVER_URL\")", "flush_interval_millis=1000"),
+      CONFIG = py.config_expr(s, "os.environ.get(\"AMPLITUDE_SERVER_URL\")"),
     }), "the Amplitude client and one event per run")
     if text.contains(src, "@track_run") then return end
     local mod = py.dotted(module)

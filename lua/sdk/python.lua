@@ -248,7 +248,9 @@ end
 -- `extra` is more arguments, e.g. "flush_queue_size=1".
 function M.config_expr(s, url_expr, extra)
   local zone = s:get("zone")
-  local args = {}
+  -- the SDK's sender thread holds the process exit for up to one flush interval (10 s by
+  -- default) after an event: a short one keeps Ctrl-C and program exits quick
+  local args = { "flush_interval_millis=1000" }
   if extra then args[#args + 1] = extra end
   if zone and zone:lower() == "eu" then args[#args + 1] = 'server_zone="EU"' end
   args[#args + 1] = "server_url=" .. url_expr .. " or None"
