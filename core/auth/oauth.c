@@ -77,7 +77,10 @@ enum wiz_rc wiz_oauth_parse_token_reply(struct wiz_ctx *ctx, time_t now, const c
     if (!rc && !out->access_token)
         rc = wiz_fail(ctx, WIZ_ENET, "token reply has no access_token");
     json_t *ei = json_object_get(j, "expires_in");
-    long expires_in = json_is_integer(ei) ? (long)json_integer_value(ei) : json_is_real(ei) ? (long)json_real_value(ei) : 0;
+    /* a real outside long's range (1e300, NaN) is undefined to convert: treat it as absent */
+    double eir = json_is_real(ei) ? json_real_value(ei) : 0;
+    long expires_in = json_is_integer(ei) ? (long)json_integer_value(ei)
+                      : eir > -1e15 && eir < 1e15 ? (long)eir : 0;
     if (!rc)
         out->expires_at = wiz_oauth_expiry(now, out->id_token, expires_in);
     json_decref(j);

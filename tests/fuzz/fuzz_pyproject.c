@@ -9,8 +9,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     char *out = NULL;
     if (wiz_edit_pyproject(text, "amplitude-analytics", ">=1.1", &out) == 0 && out &&
-        !strstr(out, "amplitude-analytics"))
-        abort(); /* a successful edit names the package */
+        strcmp(out, text) != 0 && !strcasestr(out, "amplitude"))
+        abort(); /* an edit that changes the file names the package (names are case-insensitive) */
     free(out);
     free(text);
     return 0;
