@@ -365,15 +365,34 @@ local function relative(from, to)
   return r
 end
 
+-- TypeScript compiled for Node's own ES module resolution needs ".js" in relative imports.
+local function ts_needs_ext(s)
+  local cfg = s:read("tsconfig.json")
+  if cfg then
+    local l = string.lower(cfg)
+    if string.find(l, "nodenext", 1, true) or string.find(l, "\"node16\"", 1, true) then return true end
+    if string.find(l, "bundler", 1, true) then return false end
+  end
+  return s:json("package.json", "type") == "module"
+end
+
 -- The specifier the hook file uses for the module, in its import style.
-local function specifier(hook, hook_src, module_path, kind)
+local function specifier(s, hook, hook_src, module_path, kind)
   local spec = relative(js.dirname(hook), module_path)
   local e = js.ext(module_path)
   if e == "mjs" or e == "cjs" or kind == "esm" then return spec end
-  -- CommonJS and TypeScript: keep the extension only when the file's own imports do
-  local with_ext = string.find(hook_src, "['\"]%.%.?/[^'\"]+%.c?js['\"]") ~= nil
-  if kind == "ts" and with_ext then return (string.gsub(spec, "%.ts$", ".js")) end
-  if with_ext then return spec end
+  -- CommonJS and TypeScript: an extension only when the file's own relative imports have
+  -- one (or, in TypeScript without any, when Node's ESM resolution will need it)
+  local with_ext, without = false, false
+  for rel in string.gmatch(hook_src, "['\"](%.%.?/[^'\"]+)['\"]") do
+    if string.match(rel, "%.c?js$") then with_ext = true
+    elseif not string.match(rel, "%.[%w]+$") then without = true end
+  end
+  if kind == "ts" then
+    if with_ext or (not without and ts_needs_ext(s)) then return (string.gsub(spec, "%.[cm]?ts$", ".js")) end
+  elseif with_ext then
+    return spec
+  end
   return (string.gsub(spec, "%.[cm]?[jt]s$", ""))
 end
 
@@ -534,7 +553,7 @@ return {
         src = add_hook(srv, st)
       end
     end
-    local spec = specifier(srv.path, src, module_path, kind)
+    local spec = specifier(s, srv.path, src, module_path, kind)
     if srv.path ~= module_path and not imports_module(src, spec) then
       local line = kind == "cjs"
         and ("const { " .. name .. " } = require('" .. spec .. "')@;")

@@ -126,6 +126,14 @@ before_line "$E" "})" 'server.addHook("onResponse"'
 before_line "$E" 'server.addHook("onResponse"' "server.register(routes)"
 settled "$P" "$before"
 
+# TypeScript for Node's ES modules with no relative import to copy: "./amplitude.js"
+P="$T/tsesm"; mkdir -p "$P/src"
+printf '{ "name": "e", "type": "module", "scripts": { "start": "node dist/server.js" }, "dependencies": { "koa": "^3.0.0" } }\n' >"$P/package.json"
+printf 'import Koa from "koa";\n\nconst app = new Koa();\napp.listen(3000);\n' >"$P/src/server.ts"
+commit "$P"; setup "$P"
+[ "$(head -1 "$P/src/server.ts")" = 'import { track } from "./amplitude.js";' ] || fail "TS ESM import: $(cat "$P/src/server.ts")"
+grep -qx 'app.use(async (ctx, next) => {' "$P/src/server.ts" || fail "TS Koa hook: $(cat "$P/src/server.ts")"
+
 # --- CommonJS Fastify created by require('fastify')(...) ---
 P="$T/cjsf"; mkdir -p "$P"
 printf '{ "name": "c", "main": "app.js", "dependencies": { "fastify": "^4.28.0" } }\n' >"$P/package.json"
