@@ -1,0 +1,144 @@
+# The engine wired to the non-terminal front ends, with the real binary and the stand-in:
+#  - classic through a pipe: a full setup answered on stdin (browser sign-in, idle
+#    prompt, environment question, confirm), one bundled store write, real expiry;
+#  - agent: a full setup run recorded and validated line by line against
+#    docs/agent-ndjson.schema.json (sign-in URL prompt, needs_input answered on stdin,
+#    file_change results, summary), one bundled store write, real expiry;
+#  - agent without a detected framework: needs_input naming --framework, exit 12
+#    (--ci: exit 2 naming the frameworks tried);
+#  - whoami / auth status / plugins list / detect --agent: NDJSON only, a result event
+#    whose value is what --json prints.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/auth_lib.sh"
+lock_callback_ports
+start_standin --token-ttl 5400
+SCHEMA="$WIZ_TEST_SRC/docs/agent-ndjson.schema.json"
+validate() { python3 "$WIZ_TEST_SRC/tests/helpers/validate_ndjson.py" "$SCHEMA" "$1" || fail "schema: $1"; }
+export BROWSER="$FOLLOW_BROWSER"
+mkdir -m 700 "$T/plugins"
+cat >"$T/plugins/ui_probe.lua" <<'LUA'
+return {
+  name = "ui-probe", version = "1.0.0", abi = "1.1",
+  frameworks = { "ui-probe" }, priority = 100,
+  detect = function(s)
+    if s:exists("ui-probe.marker") then return "ui-probe", "marker" end
+  end,
+  plan = function(s)
+    s:env(".env", "AMPLITUDE_API_KEY", s:get("api_key"))
+  end,
+}
+LUA
+chmod 600 "$T/plugins/ui_probe.lua"
+export AMPLITUDE_WIZARD_PLUGIN_PATH="$T/plugins"
+standin_config '{"orgs": [
+  {"id": "o1", "name": "Acme", "workspaces": [
+    {"id": "p1", "name": "Shop", "environments": [
+      {"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": "key-prod-000000000000000000000"}},
+      {"name": "Development", "rank": 2, "app": {"id": 102, "apiKey": "key-dev-0000000000000000000000"}}]}]}]}'
+new_app() { mkdir -p "$T/$1"; touch "$T/$1/ui-probe.marker"; echo "$T/$1"; }
+
+# start_counting DIR / stop_counting: store writes (renames of .ampli.json) in DIR, via inotify
+start_counting() {
+  rm -f "$T/writes" "$T/writes.ready"
+  python3 "$WIZ_TEST_SRC/tests/helpers/count_writes.py" "$1" .ampli.json "$T/writes" &
+  WATCH=$!
+  for _ in $(seq 1 200); do [ -e "$T/writes.ready" ] && break; sleep 0.05; done
+  [ -e "$T/writes.ready" ] || fail "write counter did not start"
+}
+stop_counting() { kill "$WATCH"; wait "$WATCH" || true; cat "$T/writes"; }
+# check_persisted CONFIG: one entry, the user, the real expiry (the id token's exp, ttl 5400)
+check_persisted() {
+  local cfg=$1 key idt
+  [ "$(jq 'keys | length' "$cfg")" -eq 1 ] || fail "$cfg: $(cat "$cfg")"
+  key=$(jq -r 'keys[0]' "$cfg")
+  [ "$(jq -r ".\"$key\".User.email" "$cfg")" != null ] || fail "$cfg: no user"
+  idt=$(jq -r ".\"$key\".OAuthIdToken" "$cfg")
+  [ "$(iso_to_epoch "$(jq -r ".\"$key\".OAuthExpiresAt" "$cfg")")" -eq "$(jwt_claim "$idt" exp)" ] \
+    || fail "$cfg: OAuthExpiresAt is not the id token's exp"
+  [ $(( $(jwt_claim "$idt" exp) - $(jwt_claim "$idt" iat) )) -eq 5400 ] || fail "$cfg: ttl is not the stand-in's 5400"
+}
+
+# ---- classic through a pipe ----
+mkdir -m 700 "$T/classic"
+APP=$(new_app app-classic)
+start_counting "$T/classic"
+printf '\n2\ny\n' | AMPLITUDE_WIZARD_CONFIG="$T/classic/.ampli.json" \
+  "$WIZ_BIN" setup --classic --skip-install --install-dir "$APP" >"$T/out" 2>"$T/err" \
+  || fail "classic setup failed: $(cat "$T/out" "$T/err")"
+[ "$(stop_counting)" -eq 1 ] || fail "classic: $(cat "$T/writes") store writes, wanted one bundled write"
+check_persisted "$T/classic/.ampli.json"
+OUT=$(cat "$T/out")
+printf '%s\n' "$OUT" | grep -Eq '^http://127\.0\.0\.1:[0-9]+/oauth2/auth\?.*&state=[0-9a-f]{32}$' || fail "classic: URL not on its own line: $OUT"
+assert_contains "$OUT" "signed in as"
+assert_contains "$OUT" "Press Enter to choose the project"
+assert_contains "$OUT" "Which Amplitude project environment should this app send data to?"
+assert_contains "$OUT" "   2) Acme / Shop / Development"
+assert_contains "$OUT" "Apply these changes?"
+assert_contains "$OUT" "create .env"
+assert_contains "$OUT" "ext steps:"
+assert_contains "$OUT" "ampli-wizard undo --install-dir $APP"
+assert_not_contains "$OUT" $'\033['
+grep -qx "AMPLITUDE_API_KEY=key-dev-0000000000000000000000" "$APP/.env" || fail "classic .env: $(cat "$APP/.env")"
+
+# ---- agent: a recorded full setup, validated line by line ----
+mkdir -m 700 "$T/agent"
+APP=$(new_app app-agent)
+start_counting "$T/agent"
+set +e
+printf '{"id":"app-id","answer":"102"}\n' | AMPLITUDE_WIZARD_CONFIG="$T/agent/.ampli.json" \
+  "$WIZ_BIN" setup --agent --skip-install --install-dir "$APP" >"$T/rec.ndjson" 2>"$T/err"
+rc=$?
+set -e
+[ "$rc" -eq 0 ] || fail "agent setup exited $rc: $(cat "$T/err")"
+[ "$(stop_counting)" -eq 1 ] || fail "agent: $(cat "$T/writes") store writes, wanted one bundled write"
+check_persisted "$T/agent/.ampli.json"
+validate "$T/rec.ndjson"
+REC=$(cat "$T/rec.ndjson")
+assert_contains "$REC" '"type":"prompt"'
+assert_contains "$REC" '"kind":"open_url","url":"http://127.0.0.1:'
+assert_contains "$REC" '"kind":"header","user":"'
+assert_contains "$REC" '"type":"needs_input"'
+assert_contains "$REC" '"resume":"--app-id 102"'
+assert_contains "$REC" '"kind":"file_change","path":".env","action":"create"'
+assert_contains "$REC" '"kind":"file_change","path":".gitignore","action":"create"'
+assert_contains "$REC" '"kind":"summary","nextSteps":['
+assert_contains "$REC" '"step":"Fetching your Amplitude account","state":"done"'
+assert_contains "$REC" '"phase":"end","exitCode":0'
+grep -qx "AMPLITUDE_API_KEY=key-dev-0000000000000000000000" "$APP/.env" || fail "agent .env: $(cat "$APP/.env")"
+# a later run of the same project: already set up, still NDJSON only
+printf '' | AMPLITUDE_WIZARD_CONFIG="$T/agent/.ampli.json" "$WIZ_BIN" setup --agent --app-id 102 --install-dir "$APP" \
+  >"$T/again.ndjson" 2>"$T/err" || fail "agent re-run: $(cat "$T/err")"
+validate "$T/again.ndjson"
+assert_contains "$(cat "$T/again.ndjson")" "already set up"
+
+# ---- nothing detected: agent asks for --framework (exit 12), CI names what was tried (exit 2) ----
+mkdir -p "$T/empty"
+export AMPLITUDE_WIZARD_CONFIG="$T/agent/.ampli.json"
+expect_rc 12 "$WIZ_BIN" setup --agent --install-dir "$T/empty" </dev/null
+printf '%s\n' "$OUT" >"$T/nodetect.ndjson"
+validate "$T/nodetect.ndjson"
+printf '%s\n' "$OUT" | jq -se '[.[] | select(.type == "needs_input")][0].data |
+  .id == "framework" and .resumeFlags == ["--framework"] and
+  ([.choices[] | select(.value == "ui-probe" and .resume == "--framework ui-probe")] | length) == 1' >/dev/null \
+  || fail "no needs_input naming --framework with the installed frameworks: $OUT"
+assert_contains "$OUT" '"code":"input_required","exitCode":12'
+expect_rc 2 "$WIZ_BIN" setup --ci --install-dir "$T/empty"
+assert_contains "$ERR" "tried: "
+assert_contains "$ERR" "ui-probe"
+assert_contains "$ERR" "--framework"
+
+# ---- read-only commands in agent mode: NDJSON only, the --json data in a result ----
+APP=$(new_app app-ro)
+for cmd in "whoami" "auth status" "plugins list" "detect --install-dir $APP"; do
+  # shellcheck disable=SC2086
+  expect_rc 0 "$WIZ_BIN" $cmd --json --ci
+  JSON=$OUT
+  # shellcheck disable=SC2086
+  expect_rc 0 "$WIZ_BIN" $cmd --agent
+  printf '%s\n' "$OUT" >"$T/ro.ndjson"
+  validate "$T/ro.ndjson"
+  [ "$(printf '%s\n' "$OUT" | jq -sc '[.[] | select(.type == "result")] | length')" -eq 1 ] || fail "$cmd --agent: $OUT"
+  printf '%s\n' "$OUT" | jq -se --argjson want "$JSON" '[.[] | select(.type == "result")][0].data.value == $want' >/dev/null \
+    || fail "$cmd --agent: the result is not what --json prints ($JSON): $OUT"
+done
+echo "ui wiring ok"
