@@ -142,13 +142,17 @@ static enum wiz_rc node_build(struct ci_job *j, const struct ci_env *env)
         return wiz_fail(&j->ctx, WIZ_ENOTFOUND, "%s not found (scripts/install-deps runtime)", node ? pm : "node");
     /* setup added a dependency, so the lockfile is stale: the plain install updates it */
     const char *npm[] = {"npm", "install", "--no-audit", "--no-fund", NULL};
-    const char *pnpm[] = {"pnpm", "install", "--no-frozen-lockfile", NULL};
+    char *store = wiz_asprintf("--store-dir=%s/pnpm-store", j->paths->cache);
+    const char *pnpm[] = {"pnpm", "install", "--no-frozen-lockfile", store, NULL};
     const char *yarn[] = {"yarn", "install", "--non-interactive", "--no-progress", NULL};
     const char *const *install = !strcmp(pm, "pnpm") ? pnpm : !strcmp(pm, "yarn") ? yarn : npm;
-    if (strcmp(pm, "npm") && strcmp(pm, "pnpm") && strcmp(pm, "yarn"))
+    if (!store || (strcmp(pm, "npm") && strcmp(pm, "pnpm") && strcmp(pm, "yarn"))) {
+        free(store);
         return wiz_fail(&j->ctx, WIZ_ENOTFOUND, "package manager '%s' is not supported by wizard-ci", pm);
+    }
     ci_step(j, "install");
     enum wiz_rc rc = ci_job_run(j, install, env, INSTALL_TIMEOUT, NULL);
+    free(store);
     char *pkgpath = wiz_asprintf("%s/package.json", j->app);
     json_t *pkg = pkgpath ? json_load_file(pkgpath, 0, NULL) : NULL;
     free(pkgpath);

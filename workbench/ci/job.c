@@ -49,9 +49,8 @@ static enum wiz_rc make_env(struct ci_job *j)
     const char *real_home = getenv("HOME");
     char *npmrc = real_home ? wiz_asprintf("%s/.npmrc", real_home) : NULL;
     char *cfg = wiz_asprintf("%s/.ampli.json", j->home);
-    char *npm = wiz_asprintf("%s/npm", j->paths->cache), *pnpm = wiz_asprintf("%s/pnpm-store", j->paths->cache);
-    char *yarn = wiz_asprintf("%s/yarn", j->paths->cache);
-    enum wiz_rc rc = (cfg && npm && pnpm && yarn) ? ci_env_from_environ(e) : WIZ_EINTERNAL;
+    char *npm = wiz_asprintf("%s/npm", j->paths->cache), *yarn = wiz_asprintf("%s/yarn", j->paths->cache);
+    enum wiz_rc rc = (cfg && npm && yarn) ? ci_env_from_environ(e) : WIZ_EINTERNAL;
     const char *unset[] = {"AMPLITUDE_WIZARD_API_KEY", "AMPLITUDE_WIZARD_AGENT", "AMPLITUDE_WIZARD_SERVER",
                            "GIT_DIR", "GIT_WORK_TREE", "NODE_ENV", NULL};
     for (int i = 0; !rc && unset[i]; i++)
@@ -60,7 +59,7 @@ static enum wiz_rc make_env(struct ci_job *j)
         {"HOME", j->home}, {"AMPLITUDE_WIZARD_CONFIG", cfg}, {"BROWSER", j->paths->browser},
         {"NO_COLOR", "1"}, {"GIT_AUTHOR_NAME", "Wizard CI"}, {"GIT_AUTHOR_EMAIL", "wizard-ci@example.com"},
         {"GIT_COMMITTER_NAME", "Wizard CI"}, {"GIT_COMMITTER_EMAIL", "wizard-ci@example.com"},
-        {"GIT_CONFIG_NOSYSTEM", "1"}, {"npm_config_cache", npm}, {"npm_config_store_dir", pnpm},
+        {"GIT_CONFIG_NOSYSTEM", "1"}, {"npm_config_cache", npm},
         {"YARN_CACHE_FOLDER", yarn}, {"npm_config_update_notifier", "false"}, {"npm_config_fund", "false"},
         {"npm_config_audit", "false"}, {"NEXT_TELEMETRY_DISABLED", "1"}, {"PYTHONDONTWRITEBYTECODE", "1"},
         {NULL, NULL}};
@@ -69,7 +68,7 @@ static enum wiz_rc make_env(struct ci_job *j)
     /* the developer's npm settings (registry mirror, proxy) still apply under the fresh HOME */
     if (!rc && npmrc && access(npmrc, R_OK) == 0 && !getenv("npm_config_userconfig"))
         rc = ci_env_set(e, "npm_config_userconfig", npmrc);
-    free(npmrc), free(cfg), free(npm), free(pnpm), free(yarn);
+    free(npmrc), free(cfg), free(npm), free(yarn);
     return rc ? wiz_fail(&j->ctx, rc, "out of memory") : WIZ_OK;
 }
 

@@ -119,10 +119,13 @@ static enum wiz_rc node_runtime(struct ci_job *j, struct ci_env *env)
     const char *port_env = ci_exp_str(j, "start.port_env");
     if (port < 0 || ci_env_set(env, port_env ? port_env : "PORT", ps))
         return wiz_fail(&j->ctx, WIZ_ERR, "no free port for the app");
-    char **argv = ci_exp_argv(j, "start.command", ps);
-    if (!argv)
-        return wiz_fail(&j->ctx, WIZ_ERR, "expect.json has no start.command");
     ci_step(j, "start");
+    char **argv = ci_exp_argv(j, "start.command", ps);
+    if (!argv) {
+        free(j->last_log); /* no command ran: no log to show */
+        j->last_log = NULL;
+        return wiz_fail(&j->ctx, WIZ_ERR, "expect.json has no start.command");
+    }
     char *log = ci_job_log(j, argv[0]);
     free(j->last_log);
     j->last_log = log ? wiz_strdup(log) : NULL;
