@@ -493,6 +493,8 @@ return {
 
   detect = function(s)
     if not s:exists("package.json") or js.not_generic(s) then return end
+    -- Cloudflare Workers run Hono and friends without Node's process, os or http
+    if js.dep(s, "wrangler") or js.dep(s, "@cloudflare/workers-types") then return end
     local ev = server_evidence(s)
     if ev then return "javascript-node", ev end
   end,

@@ -63,6 +63,12 @@ koa-notes|index.js|cjs|app.use(async (ctx, next) => {|app.use(notesRouter.routes
 native-http-contacts|server.js|esm|http.createServer(trackRequests(handleRequest));|server.listen(port
 EOF
 
+# --- not a Node server: a Hono app for Cloudflare Workers ---
+P="$T/worker"; mkdir -p "$P/src"
+printf '{ "name": "w", "scripts": { "start": "wrangler dev" }, "dependencies": { "hono": "^4.9.0" }, "devDependencies": { "wrangler": "^4.0.0" } }\n' >"$P/package.json"
+printf "import { Hono } from 'hono';\nconst app = new Hono();\nexport default app;\n" >"$P/src/index.js"
+[ "$(detected "$P")" = "" ] || fail "a Workers project was claimed: $(cat "$T/det.out")"
+
 # --- dry run writes nothing ---
 P="$T/dry"; app dry javascript-node/koa-notes; before=$(tree "$P")
 expect_rc 0 "$W" setup --ci --skip-install --api-key "$KEY" --install-dir "$P" --dry-run
