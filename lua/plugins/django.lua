@@ -60,18 +60,30 @@ class AmplitudeMiddleware:
         return response
 ]]
 
--- settings module from manage.py / wsgi.py / asgi.py ("saas.settings"), as a file path
+-- The settings file that defines MIDDLEWARE: DJANGO_SETTINGS_MODULE from manage.py /
+-- wsgi.py / asgi.py ("saas.settings"), or, for split settings ("config.settings.local"
+-- doing "from .base import *"), the sibling file that defines it. Returns path, dotted.
 local function settings_file(s)
+  local function defining(path, dotted)
+    local t = s:read(path)
+    if t and (t:find("\nMIDDLEWARE%s*=") or t:find("^MIDDLEWARE%s*=")) then return path, dotted end
+    local dir = py.dirname(path)
+    for _, f in ipairs(s:list((dir ~= "" and dir .. "/" or "") .. "*.py")) do
+      local ft = s:read(f)
+      if ft and (ft:find("\nMIDDLEWARE%s*=") or ft:find("^MIDDLEWARE%s*=")) then return f, py.dotted(f) end
+    end
+    return path, dotted
+  end
   for _, f in ipairs({ "manage.py", "wsgi.py", "asgi.py" }) do
     local t = s:read(f)
     local m = t and t:match("DJANGO_SETTINGS_MODULE[\"']%s*,%s*[\"']([%w_%.]+)[\"']")
     if m then
       local path = py.module_file(s, m)
-      if path then return path, m end
+      if path then return defining(path, m) end
     end
   end
-  for _, f in ipairs(s:list("*/settings.py")) do return f, py.dotted(f) end
-  for _, f in ipairs(s:list("**/settings.py")) do return f, py.dotted(f) end
+  for _, f in ipairs(s:list("*/settings.py")) do return defining(f, py.dotted(f)) end
+  for _, f in ipairs(s:list("**/settings.py")) do return defining(f, py.dotted(f)) end
   return nil
 end
 

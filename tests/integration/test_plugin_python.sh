@@ -13,7 +13,7 @@ SRC=${WIZ_TEST_SRC:?}
 PY=/usr/bin/python3
 "$PY" -c 'import django, flask, fastapi, uvicorn, httpx, dotenv, pytest' 2>"$T/imp" ||
   fail "Debian Python packages missing ($(cat "$T/imp")): run scripts/install-deps runtime"
-export PYTHONDONTWRITEBYTECODE=1
+export PYTHONDONTWRITEBYTECODE=1 LC_ALL=C
 
 start_standin
 unset AMPLITUDE_WIZARD_SERVER # --api-key needs no sign-in; the stand-in only receives events here
@@ -240,5 +240,62 @@ assert 'amplitude-analytics = ">=1.1,<2"' in pk, t
 PY
 grep -q '^from amplitude_client import track_run$' "$d/main.py" || fail "pipenv: main.py not instrumented"
 grep -q '^@track_run$' "$d/main.py" || fail "pipenv: no decorator"
+expect_rc 0 "$PY" -m py_compile "$d/main.py" "$d/amplitude_client.py"
+
+# ---- Django with split settings and django-environ: the key read with env(), quotes kept --
+d="$T/split"; mkdir -p "$d/config/settings"
+printf 'Django>=3.2\ndjango-environ\n' >"$d/requirements.txt"
+printf 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")\n' >"$d/manage.py"
+: >"$d/config/__init__.py"; : >"$d/config/settings/__init__.py"
+cat >"$d/config/settings/base.py" <<'EOF'
+import environ
+
+env = environ.Env()
+
+SECRET_KEY = env('SECRET_KEY', default='x')
+
+MIDDLEWARE = [
+    'django.middleware.common.CommonMiddleware'
+]
+EOF
+printf 'from .base import *  # noqa\n\nDEBUG = True\n' >"$d/config/settings/local.py"
+repo "$d"
+setup "$d"
+grep -q "^AMPLITUDE_API_KEY = env('AMPLITUDE_API_KEY', default='')$" "$d/config/settings/base.py" ||
+  fail "split: key not read with env(): $(cat "$d/config/settings/base.py")"
+grep -q "^    'django.middleware.common.CommonMiddleware',$" "$d/config/settings/base.py" || fail "split: comma not added"
+grep -q "^    'config.amplitude.AmplitudeMiddleware',$" "$d/config/settings/base.py" || fail "split: middleware not added"
+! grep -q "^import os" "$d/config/settings/base.py" || fail "split: os imported needlessly"
+grep -q "getattr(settings, 'AMPLITUDE_API_KEY', '')" "$d/config/amplitude.py" || fail "split: module quotes"
+[ "$(git -C "$d" status --porcelain --untracked-files=all | cut -c4- | sort | tr '\n' ' ')" = \
+  ".gitignore config/amplitude.py config/settings/base.py requirements.txt " ] || fail "split: $(git -C "$d" status --porcelain)"
+expect_rc 0 "$PY" -m py_compile "$d/config/settings/base.py" "$d/config/amplitude.py"
+
+# ---- FastAPI with lifespan=: the flush goes after the lifespan's yield (on_event would not run)
+d="$T/lifespan"; mkdir -p "$d"
+printf 'fastapi\n' >"$d/requirements.txt"
+cat >"$d/main.py" <<'EOF'
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    yield
+
+
+app = FastAPI(lifespan=lifespan)
+
+
+@app.get("/")
+def root():
+    return {"ok": True}
+EOF
+repo "$d"
+setup "$d"
+grep -A1 '^    yield$' "$d/main.py" | grep -q '^    flush_events()$' || fail "lifespan: no flush after yield: $(cat "$d/main.py")"
+! grep -q 'on_event' "$d/main.py" || fail "lifespan: on_event used beside lifespan="
+grep -q '^@app.middleware("http")$' "$d/main.py" || fail "lifespan: no middleware"
 expect_rc 0 "$PY" -m py_compile "$d/main.py" "$d/amplitude_client.py"
 echo "ok"
