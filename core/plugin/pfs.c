@@ -93,8 +93,8 @@ enum wiz_rc wiz_pfs_resolve(struct wiz_ctx *ctx, const char *root, const char *r
     }
     /* The deepest existing ancestor (or the file itself) must resolve inside root. */
     char *probe = wiz_strdup(abs);
-    rc = WIZ_OK;
-    for (;;) {
+    rc = probe ? WIZ_OK : wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+    for (; probe;) {
         struct stat st;
         if (lstat(probe, &st) == 0) {
             if (for_write && strcmp(probe, abs) == 0 && S_ISLNK(st.st_mode)) {
