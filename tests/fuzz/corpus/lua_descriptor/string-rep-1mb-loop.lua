@@ -1,0 +1,1 @@
+for i = 1, 1e9 do local s = string.rep("x", 1000000) end

@@ -1,0 +1,1 @@
+local t = {} for i = 1, 1e9 do t[0] = string.rep("x#", 051-0) end
