@@ -80,6 +80,27 @@ assert_contains "$OUT" "ampli-wizard undo --install-dir $APP"
 assert_not_contains "$OUT" $'\033['
 grep -qx "AMPLITUDE_API_KEY=key-dev-0000000000000000000000" "$APP/.env" || fail "classic .env: $(cat "$APP/.env")"
 
+# /login at the classic prompt when the refresh is refused: the browser, then one write;
+# /exit ends the run (130) before anything else happens
+standin_config '{"refresh_reply": "invalid_grant"}'
+AUTHS=$(count_requests GET /oauth2/auth)
+OLD_IDT=$(jq -r 'to_entries[0].value.OAuthIdToken' "$T/classic/.ampli.json")
+APP=$(new_app app-classic-login)
+start_counting "$T/classic"
+set +e
+printf '/login\n/exit\n' | AMPLITUDE_WIZARD_CONFIG="$T/classic/.ampli.json" \
+  "$WIZ_BIN" setup --classic --skip-install --install-dir "$APP" >"$T/out" 2>"$T/err"
+rc=$?
+set -e
+[ "$rc" -eq 130 ] || fail "classic /exit: exit $rc: $(cat "$T/out" "$T/err")"
+[ "$(stop_counting)" -eq 1 ] || fail "classic /login: $(cat "$T/writes") store writes, wanted one bundled write"
+[ "$(count_requests GET /oauth2/auth)" -eq $((AUTHS + 1)) ] || fail "/login did not fall back to the browser"
+check_persisted "$T/classic/.ampli.json"
+[ "$(jq -r 'to_entries[0].value.OAuthIdToken' "$T/classic/.ampli.json")" != "$OLD_IDT" ] || fail "/login kept the old tokens"
+assert_contains "$(cat "$T/out")" "Signed in again through the browser"
+[ "$(ls -A "$APP")" = "ui-probe.marker" ] || fail "/exit left files in the project"
+standin_config '{"refresh_reply": "ok"}'
+
 # ---- agent: a recorded full setup, validated line by line ----
 mkdir -m 700 "$T/agent"
 APP=$(new_app app-agent)
