@@ -37,7 +37,7 @@ void ci_print_help(FILE *f)
           "Options:\n"
           "  --list            print the selected apps (after --shard) and exit\n"
           "  --level L         static | build | runtime (default runtime)\n"
-          "  --jobs N          apps run at once (default: the number of cores)\n"
+          "  -j, --jobs N      apps run at once (default: the number of cores)\n"
           "  --shard K/N       only the K-th of N stable slices (apps sorted by name, every N-th from K)\n"
           "  --keep            keep each app's temp copy and logs (paths are printed)\n"
           "  --junit FILE      write a JUnit XML report\n"
