@@ -154,6 +154,15 @@ enum wiz_rc wiz_ledger_undo(struct wiz_app *app, const char *root, const char *r
         rc = wiz_ledger_restore(ctx, root, dir, &r.f[i]);
         restored++;
     }
+    /* A run killed mid-write leaves "<file>.wiz-tmp-<pid>" (pfs.c) beside a file; the
+     * run id ends in that pid (ledger.c). Remove them so the tree is as it was. */
+    const char *pid = strrchr(id, '-');
+    for (size_t i = 0; !rc && !r.complete && pid && i < r.n; i++) {
+        char *tmp = wiz_asprintf("%s/%s.wiz-tmp-%s", root, r.f[i].path, pid + 1);
+        if (tmp && unlink(tmp) == 0)
+            wiz_debug(ctx, "undo: removed the interrupted write %s", tmp);
+        free(tmp);
+    }
     if (!rc) {
         int fd = open(man, O_WRONLY | O_APPEND | O_CLOEXEC);
         if (fd >= 0) {
