@@ -49,11 +49,28 @@ static char *insert_at(const char *t, size_t at, const char *ins)
     return o;
 }
 
-/* Appends a line, adding the missing newline of the last line first. */
+/* The file's line ending: CRLF when its first line ends so, else LF. */
+static const char *eol_of(const char *t)
+{
+    const char *nl = strchr(t, '\n');
+    return nl && nl > t && nl[-1] == '\r' ? "\r\n" : "\n";
+}
+
+/* Appends a line, adding the missing line ending of the last line first. */
 static char *append_line(const char *t, const char *line)
 {
     size_t tl = strlen(t);
-    return wiz_asprintf("%s%s%s\n", t, tl && t[tl - 1] != '\n' ? "\n" : "", line);
+    const char *eol = eol_of(t);
+    return wiz_asprintf("%s%s%s%s", t, tl && t[tl - 1] != '\n' ? eol : "", line, eol);
+}
+
+/* The leading blanks of the line that starts at t[s]. returns owned string: free() */
+static char *indent_at(const char *t, size_t s)
+{
+    size_t n = 0;
+    while (t[s + n] == ' ' || t[s + n] == '\t')
+        n++;
+    return wiz_asprintf("%.*s", (int)n, t + s);
 }
 
 int wiz_edit_requirements(const char *text, const char *name, const char *spec, char **out)
@@ -147,9 +164,10 @@ static bool table_has_key(const char *t, size_t body, size_t end, const char *na
 
 static int keyed_table(const char *text, const char *header, const char *name, const char *spec, char **out)
 {
+    const char *eol = eol_of(text);
     long body = find_table(text, header);
     if (body < 0) {
-        char *sec = wiz_asprintf("\n%s\n%s = \"%s\"", header, name, spec ? spec : "*");
+        char *sec = wiz_asprintf("%s%s%s%s = \"%s\"", eol, header, eol, name, spec ? spec : "*");
         *out = sec ? append_line(text, sec) : NULL;
         free(sec);
         return *out ? 0 : -1;
@@ -159,9 +177,25 @@ static int keyed_table(const char *text, const char *header, const char *name, c
         *out = wiz_strdup(text);
         return *out ? 0 : -1;
     }
-    char *line = wiz_asprintf("%s%s = \"%s\"\n", last && text[last - 1] != '\n' ? "\n" : "", name, spec ? spec : "*");
+    /* the new key takes the indentation of the table's first key */
+    size_t k = (size_t)body;
+    while (k < last) {
+        size_t j = k;
+        while (text[j] == ' ' || text[j] == '\t')
+            j++;
+        if (text[j] != '#' && text[j] != '\n' && text[j] != '\r')
+            break;
+        while (text[j] && text[j] != '\n')
+            j++;
+        k = text[j] ? j + 1 : j;
+    }
+    char *ind = indent_at(text, k < last ? k : last);
+    char *line = ind ? wiz_asprintf("%s%s%s = \"%s\"%s", last && text[last - 1] != '\n' ? eol : "", ind, name,
+                                    spec ? spec : "*", eol)
+                     : NULL;
     *out = line ? insert_at(text, last, line) : NULL;
     free(line);
+    free(ind);
     return *out ? 0 : -1;
 }
 
@@ -170,9 +204,47 @@ int wiz_edit_pipfile(const char *text, const char *name, const char *spec, char 
     return keyed_table(text, "[packages]", name, spec, out);
 }
 
+/* The text with a inserted at ia and b at ib (ia <= ib). returns owned string: free() */
+static char *insert2(const char *t, size_t ia, const char *a, size_t ib, const char *b)
+{
+    return wiz_asprintf("%.*s%s%.*s%s%s", (int)ia, t, a, (int)(ib - ia), t + ia, b, t + ib);
+}
+
+/* Adds item to a multi-line list after its last item (which ends at e). A comment after
+ * that item stays on its line: the new item goes on a line of its own, with ind and
+ * the list's trailing-comma style. */
+static char *after_last_item(const char *t, size_t e, const char *ind, const char *item, const char *eol)
+{
+    size_t j = e;
+    while (t[j] == ' ' || t[j] == '\t')
+        j++;
+    bool comma = t[j] == ',';
+    size_t k = comma ? j + 1 : e;
+    while (t[k] == ' ' || t[k] == '\t')
+        k++;
+    if (t[k] == '#')
+        while (t[k] && t[k] != '\n')
+            k++;
+    char *line, *o;
+    if (t[k] == '\n') {
+        line = wiz_asprintf("%s%s%s%s", ind, item, comma ? "," : "", eol);
+        o = line ? insert2(t, e, comma ? "" : ",", k + 1, line) : NULL;
+    } else if (t[k] == '\r' && t[k + 1] == '\n') {
+        line = wiz_asprintf("%s%s%s%s", ind, item, comma ? "," : "", eol);
+        o = line ? insert2(t, e, comma ? "" : ",", k + 2, line) : NULL;
+    } else { /* the closing bracket on the item's line */
+        size_t at = comma ? j + 1 : e;
+        line = wiz_asprintf("%s%s%s%s%s", comma ? "" : ",", eol, ind, item, comma ? "," : "");
+        o = line ? insert_at(t, at, line) : NULL;
+    }
+    free(line);
+    return o;
+}
+
 /* [project] dependencies = [ "a>=1", ... ] */
 static int project_deps(const char *text, long body, const char *name, const char *spec, char **out)
 {
+    const char *eol = eol_of(text);
     size_t last, end = table_end(text, (size_t)body, &last);
     const char *p = text + body;
     const char *deps = NULL;
@@ -197,9 +269,9 @@ static int project_deps(const char *text, long body, const char *name, const cha
     char *item = wiz_asprintf("\"%s%s\"", name, spec ? spec : "");
     if (!item)
         return -1;
-    int rc = -1;
     if (!deps) {
-        char *line = wiz_asprintf("%sdependencies = [\n    %s,\n]\n", last && text[last - 1] != '\n' ? "\n" : "", item);
+        char *line = wiz_asprintf("%sdependencies = [%s    %s,%s]%s", last && text[last - 1] != '\n' ? eol : "", eol,
+                                  item, eol, eol);
         *out = line ? insert_at(text, last, line) : NULL;
         free(line);
         free(item);
@@ -211,8 +283,9 @@ static int project_deps(const char *text, long body, const char *name, const cha
         free(item);
         return -1;
     }
-    /* walk the array's strings; remember the last item's end and its indentation */
-    size_t i = (size_t)(deps - text) + 1, last_item_end = 0, first_item = 0;
+    /* walk the array's strings; remember the last item's end and the first item that
+     * starts a line (its indentation is the list's) */
+    size_t i = (size_t)(deps - text) + 1, last_item_end = 0, line_item = 0;
     bool multiline = false;
     while (text[i] && text[i] != ']') {
         char c = text[i];
@@ -236,8 +309,11 @@ static int project_deps(const char *text, long body, const char *name, const cha
                 *out = wiz_strdup(text);
                 return *out ? 0 : -1;
             }
-            if (!first_item)
-                first_item = i;
+            size_t ls = i;
+            while (ls > 0 && (text[ls - 1] == ' ' || text[ls - 1] == '\t'))
+                ls--;
+            if (!line_item && (ls == 0 || text[ls - 1] == '\n'))
+                line_item = ls + 1; /* +1: 0 means none */
             last_item_end = e + 1;
             i = e + 1;
             continue;
@@ -248,37 +324,28 @@ static int project_deps(const char *text, long body, const char *name, const cha
         free(item);
         return -1;
     }
-    char *ins;
-    size_t at;
-    if (!last_item_end) {
-        at = i;
-        ins = multiline ? wiz_asprintf("    %s,\n", item) : wiz_strdup(item);
+    char *ins = NULL;
+    if (!last_item_end && multiline) {
+        /* empty list: a line of its own before the closing bracket's line */
+        size_t ls = i;
+        while (ls > 0 && (text[ls - 1] == ' ' || text[ls - 1] == '\t'))
+            ls--;
+        bool own_line = ls > 0 && text[ls - 1] == '\n';
+        ins = wiz_asprintf("%s    %s,%s", own_line ? "" : eol, item, own_line ? eol : "");
+        *out = ins ? insert_at(text, own_line ? ls : i, ins) : NULL;
+    } else if (!last_item_end) {
+        *out = insert_at(text, i, item);
     } else if (multiline) {
-        size_t s = first_item;
-        while (s > 0 && (text[s - 1] == ' ' || text[s - 1] == '\t'))
-            s--;
-        char ind[64];
-        size_t n = first_item - s < sizeof ind ? first_item - s : sizeof ind - 1;
-        memcpy(ind, text + s, n);
-        ind[n] = '\0';
-        /* after the last item (and its comma, if any) */
-        at = last_item_end;
-        bool comma = text[at] == ',';
-        if (comma) {
-            at++;
-            ins = wiz_asprintf("\n%s%s,", ind, item);
-        } else {
-            ins = wiz_asprintf(",\n%s%s", ind, item);
-        }
+        char *ind = line_item ? indent_at(text, line_item - 1) : wiz_strdup("    ");
+        *out = ind ? after_last_item(text, last_item_end, ind, item, eol) : NULL;
+        free(ind);
     } else {
-        at = last_item_end;
         ins = wiz_asprintf(", %s", item);
+        *out = ins ? insert_at(text, last_item_end, ins) : NULL;
     }
-    if (ins && (*out = insert_at(text, at, ins)))
-        rc = 0;
     free(ins);
     free(item);
-    return rc;
+    return *out ? 0 : -1;
 }
 
 int wiz_edit_pyproject(const char *text, const char *name, const char *spec, char **out)

@@ -109,6 +109,88 @@ static void pyproject_poetry_and_pipfile(void **st)
     assert_true(wiz_edit_pyproject("[tool.black]\n", "a", NULL, &out) < 0);
 }
 
+/* A trailing comment stays on its item's line; the new item follows on its own line
+ * with the list's indentation and comma style. */
+static void pyproject_multiline_trailing_comment(void **st)
+{
+    (void)st;
+    char *out = NULL;
+    /* trailing-comma style */
+    assert_int_equal(wiz_edit_pyproject("[project]\ndependencies = [\n    \"fastapi>=0.110\",\n    \"uvicorn\",  # server\n]\n",
+                                        "amplitude-analytics", ">=1.1", &out), 0);
+    assert_string_equal(out, "[project]\ndependencies = [\n    \"fastapi>=0.110\",\n    \"uvicorn\",  # server\n"
+                             "    \"amplitude-analytics>=1.1\",\n]\n");
+    free(out);
+    /* no trailing comma: the old last item gets one before its comment, the new one none */
+    assert_int_equal(wiz_edit_pyproject("[project]\ndependencies = [\n  \"fastapi\",\n  \"uvicorn\"  # server\n]\n",
+                                        "amplitude-analytics", NULL, &out), 0);
+    assert_string_equal(out, "[project]\ndependencies = [\n  \"fastapi\",\n  \"uvicorn\",  # server\n"
+                             "  \"amplitude-analytics\"\n]\n");
+    free(out);
+    /* CRLF and tabs */
+    assert_int_equal(wiz_edit_pyproject("[project]\r\ndependencies = [\r\n\t\"a\",  # x\r\n]\r\n", "b", NULL, &out), 0);
+    assert_string_equal(out, "[project]\r\ndependencies = [\r\n\t\"a\",  # x\r\n\t\"b\",\r\n]\r\n");
+    free(out);
+    /* no newline at the end of the file */
+    assert_int_equal(wiz_edit_pyproject("[project]\ndependencies = [\n  \"a\"  # c\n]", "b", NULL, &out), 0);
+    assert_string_equal(out, "[project]\ndependencies = [\n  \"a\",  # c\n  \"b\"\n]");
+    free(out);
+    /* closing bracket on the last item's line; first item on the bracket's line */
+    assert_int_equal(wiz_edit_pyproject("[project]\ndependencies = [\"a\",\n    \"b\"]\n", "c", NULL, &out), 0);
+    assert_string_equal(out, "[project]\ndependencies = [\"a\",\n    \"b\",\n    \"c\"]\n");
+    free(out);
+    /* a comment that mentions a quote does not count as an item */
+    assert_int_equal(wiz_edit_pyproject("[project]\ndependencies = [\n  \"a\",  # not \"b\"\n]\n", "b", NULL, &out), 0);
+    assert_string_equal(out, "[project]\ndependencies = [\n  \"a\",  # not \"b\"\n  \"b\",\n]\n");
+    free(out);
+    /* an empty multi-line list, closing bracket indented */
+    assert_int_equal(wiz_edit_pyproject("[project]\ndependencies = [\n  # none yet\n  ]\n", "b", NULL, &out), 0);
+    assert_string_equal(out, "[project]\ndependencies = [\n  # none yet\n    \"b\",\n  ]\n");
+    free(out);
+    /* no list yet, CRLF file */
+    assert_int_equal(wiz_edit_pyproject("[project]\r\nname = \"x\"\r\n", "b", NULL, &out), 0);
+    assert_string_equal(out, "[project]\r\nname = \"x\"\r\ndependencies = [\r\n    \"b\",\r\n]\r\n");
+    free(out);
+}
+
+static void poetry_pipfile_requirements_line_endings(void **st)
+{
+    (void)st;
+    char *out = NULL;
+    /* CRLF, trailing comment on the last key */
+    assert_int_equal(wiz_edit_pyproject("[tool.poetry.dependencies]\r\npython = \"^3.11\"  # runtime\r\n\r\n[build-system]\r\n",
+                                        "amplitude-analytics", "^1.1", &out), 0);
+    assert_string_equal(out, "[tool.poetry.dependencies]\r\npython = \"^3.11\"  # runtime\r\n"
+                             "amplitude-analytics = \"^1.1\"\r\n\r\n[build-system]\r\n");
+    free(out);
+    /* no newline at EOF, tab-indented keys */
+    assert_int_equal(wiz_edit_pyproject("[tool.poetry.dependencies]\n\tpython = \"^3.11\"  # rt", "b", "^1", &out), 0);
+    assert_string_equal(out, "[tool.poetry.dependencies]\n\tpython = \"^3.11\"  # rt\n\tb = \"^1\"\n");
+    free(out);
+    /* a commented-out key is not the package */
+    assert_int_equal(wiz_edit_pyproject("[tool.poetry.dependencies]\n# b = \"^0.1\"\npython = \"^3.11\"\n", "b", "^1", &out), 0);
+    assert_string_equal(out, "[tool.poetry.dependencies]\n# b = \"^0.1\"\npython = \"^3.11\"\nb = \"^1\"\n");
+    free(out);
+    /* Pipfile without [packages], CRLF */
+    assert_int_equal(wiz_edit_pipfile("[[source]]\r\nurl = \"x\"\r\n", "b", NULL, &out), 0);
+    assert_string_equal(out, "[[source]]\r\nurl = \"x\"\r\n\r\n[packages]\r\nb = \"*\"\r\n");
+    free(out);
+    /* requirements.txt: CRLF kept, with and without a final newline */
+    assert_int_equal(wiz_edit_requirements("flask==3.0  # pinned\r\nrequests>=2", "b", ">=1", &out), 0);
+    assert_string_equal(out, "flask==3.0  # pinned\r\nrequests>=2\r\nb>=1\r\n");
+    free(out);
+    assert_int_equal(wiz_edit_requirements("flask\r\n", "b", NULL, &out), 0);
+    assert_string_equal(out, "flask\r\nb\r\n");
+    free(out);
+    /* a commented-out or tab-indented entry */
+    assert_int_equal(wiz_edit_requirements("# b==1\n\tflask\n", "b", NULL, &out), 0);
+    assert_string_equal(out, "# b==1\n\tflask\nb\n");
+    free(out);
+    assert_int_equal(wiz_edit_requirements("\tb==1\n", "b", NULL, &out), 0);
+    assert_string_equal(out, "\tb==1\n");
+    free(out);
+}
+
 static void env_merge_keeps_order_and_comments(void **st)
 {
     (void)st;
@@ -165,6 +247,8 @@ int main(void)
         cmocka_unit_test(requirements_keep_comments),
         cmocka_unit_test(pyproject_project_dependencies),
         cmocka_unit_test(pyproject_poetry_and_pipfile),
+        cmocka_unit_test(pyproject_multiline_trailing_comment),
+        cmocka_unit_test(poetry_pipfile_requirements_line_endings),
         cmocka_unit_test(env_merge_keeps_order_and_comments),
         cmocka_unit_test(gitignore_block),
         cmocka_unit_test(glob_matching),
