@@ -105,10 +105,12 @@ int main(int argc, char **argv)
         struct run r;
         if (prepare(prep) != 0) {
             fprintf(stderr, "bench-exec: prepare step failed: %s\n", prep);
+            free(ms);
             return 1;
         }
         if (run_once(cmd, dir, &r) != 0) {
             perror("bench-exec");
+            free(ms);
             return 1;
         }
         if (r.rc != 0) {
