@@ -1,0 +1,67 @@
+# Attack surface. The callback listener: bound to 127.0.0.1 only; another path, an
+# oversized request, a slow connection and a burst of 1,000 connections accept no code,
+# a wrong state ends the login (exit 3) with no token request, and after a login the
+# port is closed (a second callback finds nobody). No token in the argv or environment
+# of the $BROWSER process or of an install command. Credential file mode 0600.
+# (A hostile Lua plugin reading ~/.ampli.json is covered by test_plugin_lua.sh.)
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/auth_lib.sh"
+lock_callback_ports
+start_standin
+
+# --- 1. the listener under attack, then a wrong state ---
+printf '#!/bin/sh\nfor u; do :; done\nprintf "%%s\\n" "$u" >"%s/url"\ncat /proc/$$/cmdline /proc/$$/environ >"%s/browser.proc"\n' "$T" "$T" >"$T/browser"
+chmod +x "$T/browser"
+BROWSER="$T/browser" "$WIZ_BIN" login --login-timeout 60 >"$T/login.out" 2>"$T/login.err" &
+LOGIN=$!
+python3 "$WIZ_TEST_SRC/tests/helpers/callback_attack.py" "$T/url" >"$T/attack.out" 2>&1 || { kill $LOGIN; fail "$(cat "$T/attack.out")"; }
+# the login must end on the wrong state, long before its 60 s timeout (a hang fails here)
+for _ in $(seq 1 300); do kill -0 $LOGIN 2>/dev/null || break; sleep 0.1; done
+if kill -0 $LOGIN 2>/dev/null; then kill $LOGIN; fail "login still waiting 30 s after the wrong state: $(cat "$T/attack.out")"; fi
+set +e; wait $LOGIN; rc=$?; set -e
+[ "$rc" -eq 3 ] || fail "login after the attack exited $rc, wanted 3: $(cat "$T/login.err")"
+assert_contains "$(cat "$T/login.err")" "state"
+assert_contains "$(cat "$T/attack.out")" "bound: 127.0.0.1:"
+# connections the kernel refused while the listener was busy are fine: none may yield a code
+assert_contains "$(cat "$T/attack.out")" "of 1000 connections opened"
+[ "$(count_requests POST /oauth2/token)" -eq 0 ] || fail "a code was exchanged during the attack"
+[ ! -s "$AMPLITUDE_WIZARD_CONFIG" ] || fail "something was stored during the attack"
+
+# --- 2. a real login; then the port is closed: a second callback reaches nobody ---
+export FOLLOW_BROWSER_CALLBACK_LOG="$T/callbacks"
+printf '#!/bin/sh\ncat /proc/$$/cmdline /proc/$$/environ >"%s/browser.proc"\nexec %q "$@"\n' "$T" "$FOLLOW_BROWSER" >"$T/browser2"
+chmod +x "$T/browser2"
+BROWSER="$T/browser2" expect_rc 0 "$WIZ_BIN" login
+cb=$(tail -1 "$T/callbacks")
+[ -n "$cb" ] || fail "no callback was made"
+set +e; curl -sS --max-time 5 "$cb" >/dev/null 2>&1; crc=$?; set -e
+[ "$crc" -eq 7 ] || fail "a second callback to $cb did not find the port closed (curl $crc)"
+[ "$(stat -c %a "$AMPLITUDE_WIZARD_CONFIG")" = 600 ] || fail "credential file mode $(stat -c %a "$AMPLITUDE_WIZARD_CONFIG")"
+AT=$(stored '."User-12345".OAuthAccessToken'); RT=$(stored '."User-12345".OAuthRefreshToken'); IT=$(stored '."User-12345".OAuthIdToken')
+
+# --- 3. no secret in the browser's argv/environ (a re-login with a stored session) ---
+BROWSER="$T/browser2" expect_rc 0 "$WIZ_BIN" login
+for s in "$AT" "$RT" "$IT" code_verifier; do
+  grep -aqF -- "$s" "$T/browser.proc" && fail "the browser process can read a secret ($s) in its argv/environ"
+done
+
+# --- 4. no secret in an install command's argv/environ ---
+TP="$WIZ_BUILD/test-plugins"
+mkdir -p "$T/builtin" "$T/bin"; chmod 755 "$T/builtin"; cp "$TP/c_basic.so" "$T/builtin/"
+printf '#!/bin/sh\ncat /proc/$$/cmdline /proc/$$/environ >"%s/npm.proc"\nexit 0\n' "$T" >"$T/bin/npm"
+chmod +x "$T/bin/npm"
+P="$T/app"; mkdir -p "$P"
+printf '{\n  "name": "app",\n  "dependencies": {}\n}\n' >"$P/package.json"
+touch "$P/test-basic.marker" "$P/package-lock.json" "$P/want-install"   # want-install: the test plugin asks for an install
+AMPLITUDE_WIZARD_BUILTIN_PLUGINS="$T/builtin" AMPLITUDE_WIZARD_PLUGIN_PATH= PATH="$T/bin:$PATH" \
+  expect_rc 0 "$WIZ_BIN" setup --ci --install-dir "$P"
+[ -s "$T/npm.proc" ] || fail "the install command did not run: $OUT $ERR"
+for s in "$AT" "$RT" "$IT"; do
+  grep -aqF -- "$s" "$T/npm.proc" && fail "the install command can read an OAuth token in its argv/environ"
+done
+
+# --- 5. a group/world-readable credential file is made 0600 by the next write ---
+chmod 644 "$AMPLITUDE_WIZARD_CONFIG"
+"$WIZ_TEST_HELPERS/store_writer" "$AMPLITUDE_WIZARD_CONFIG" put 999 >/dev/null
+[ "$(stat -c %a "$AMPLITUDE_WIZARD_CONFIG")" = 600 ] || fail "a 0644 credential file stayed $(stat -c %a "$AMPLITUDE_WIZARD_CONFIG") after a write"
+echo ok
