@@ -236,8 +236,8 @@ static enum wiz_rc install(struct wiz_app *app, struct wiz_flow *f, const struct
 {
     char *dir = plan->install_dir && plan->install_dir[0] ? wiz_asprintf("%s/%s", f->root, plan->install_dir)
                                                           : wiz_strdup(f->root);
-    const char *pm = dir ? wiz_pkgmgr_detect(dir, NULL) : NULL;
-    const char *const *argv = wiz_pkgmgr_install_argv(pm);
+    char **cmdv = dir ? wiz_pkgmgr_install_cmd(dir, plan) : NULL;
+    const char *const *argv = (const char *const *)cmdv;
     enum wiz_rc rc = WIZ_OK;
     char cmd[256] = "";
     for (const char *const *a = argv; a && *a; a++)
@@ -265,6 +265,7 @@ static enum wiz_rc install(struct wiz_app *app, struct wiz_flow *f, const struct
         free(tail);
         free(log);
     }
+    free(cmdv);
     free(dir);
     return rc;
 }

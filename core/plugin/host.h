@@ -52,6 +52,8 @@ struct wiz_plan {
     char *install_dir;   /* project-relative directory of the manifest ("" = root) */
     char **ignore;       /* env files the .gitignore block must cover */
     size_t nignore;
+    char **deps;         /* "name<spec>" of each dependency the plan added (install names them) */
+    size_t ndeps;
 };
 
 enum wiz_phase { WIZ_PHASE_DETECT, WIZ_PHASE_PLAN, WIZ_PHASE_VERIFY, WIZ_PHASE_ENDED };
@@ -151,8 +153,10 @@ int wiz_edit_gitignore(const char *text, const char *const *lines, size_t n, cha
 /* ---- pkgmgr.c / proc.c ---- */
 /* Package manager from lockfiles in dir (abs): static name or NULL. */
 const char *wiz_pkgmgr_detect(const char *dir, const char **evidence);
-/* argv for its install command: static, NULL-terminated. */
-const char *const *wiz_pkgmgr_install_argv(const char *pm);
+/* The command that installs what plan (may be NULL) added to the project in dir, the
+ * project's way (uv add, poetry update, pip install -r ...); NULL when no package
+ * manager is found. returns owned NULL-terminated argv in one block: free() */
+char **wiz_pkgmgr_install_cmd(const char *dir, const struct wiz_plan *plan);
 /* Runs argv in dir, output appended to log_path (may be NULL). *status: exit code or -1.
  * tail (may be NULL) gets the last lines of output: free(). */
 enum wiz_rc wiz_run(struct wiz_ctx *ctx, const char *dir, const char *const *argv, const char *log_path,

@@ -313,11 +313,23 @@ static int h_plan_dependency(wiz_session *s, const char *manifest, const char *n
     if (r < 0)
         return wiz_session_fail(s, WIZ_PLUGIN_EINVAL, "%s: cannot add %s (the file does not parse as expected)",
                                 e->path, name);
+    /* the install command names what was really added (uv add, poetry update, pip install) */
+    bool added = strcmp(out, current(e)) != 0;
     char *why = wiz_asprintf("add dependency %s%s%s", name, spec ? " " : "", spec ? spec : "");
     r = wiz_plan_set_text(s, e, out, strlen(out), why);
     free(why);
     free(out);
-    return r;
+    if (r || !added)
+        return r;
+    char **nv = realloc(s->plan->deps, (s->plan->ndeps + 1) * sizeof *nv);
+    if (!nv)
+        return WIZ_PLUGIN_ENOMEM;
+    s->plan->deps = nv;
+    nv[s->plan->ndeps] = wiz_asprintf("%s%s", name, spec ? spec : "");
+    if (!nv[s->plan->ndeps])
+        return WIZ_PLUGIN_ENOMEM;
+    s->plan->ndeps++;
+    return WIZ_PLUGIN_OK;
 }
 
 static int h_plan_env(wiz_session *s, const char *env_file, const char *key, const char *value)
