@@ -7,6 +7,11 @@ SHIM="$WIZ_TEST_HELPERS/failwrite.so"
 WRITER="$WIZ_TEST_HELPERS/store_writer"
 [ -e "$SHIM" ] || fail "missing $SHIM (built by tests/fuzz/CMakeLists.txt)"
 F="$AMPLITUDE_WIZARD_CONFIG"
+# In a sanitizer build the runtime must come first in LD_PRELOAD; its write/fsync
+# interceptors then call on into the shim.
+PRELOAD="$SHIM"
+ASAN_LIB=$(ldd "$WIZ_BIN" | awk '/libasan/ {print $3}')
+[ -z "$ASAN_LIB" ] || PRELOAD="$ASAN_LIB $SHIM"
 
 expect_rc 0 "$WRITER" "$F" put 111
 expect_rc 0 "$WRITER" "$F" put 222 eu
@@ -15,7 +20,7 @@ no_temp() { [ -z "$(find "$HOME" -maxdepth 1 -name '.ampli.json.tmp-*')" ] || fa
 
 # faulty CALL ERRNO NTH: a store write and a logout under the shim keep the old file
 faulty() {
-  local env=(env LD_PRELOAD="$SHIM" FAILWRITE_MATCH=".ampli.json.tmp-" FAILWRITE_CALL="$1" FAILWRITE_ERRNO="$2" FAILWRITE_NTH="$3")
+  local env=(env LD_PRELOAD="$PRELOAD" FAILWRITE_MATCH=".ampli.json.tmp-" FAILWRITE_CALL="$1" FAILWRITE_ERRNO="$2" FAILWRITE_NTH="$3")
   set +e; "${env[@]}" "$WRITER" "$F" put 333 >"$T/out" 2>"$T/err"; local rc=$?; set -e
   [ "$rc" -ne 0 ] || fail "$1/$2: store write succeeded through a failing $1"
   cmp -s "$F" "$T/before.json" || fail "$1/$2: the credential file changed"

@@ -7,8 +7,8 @@
 # credential file / project tree either untouched or completely updated.
 # TORTURE_STRIDE=k tests every k-th N of setup and login (default: as many as fit in
 # about 150 runs each; 1 = every N, as `scripts/torture` does).
-source "$(dirname "$0")/lib.sh"
-source "$(dirname "$0")/auth_lib.sh"
+source "$WIZ_TEST_SRC/tests/integration/lib.sh"
+source "$WIZ_TEST_SRC/tests/integration/auth_lib.sh"
 SHIM="$WIZ_TEST_HELPERS/failmalloc.so"
 [ -e "$SHIM" ] || fail "missing $SHIM (built by tests/fuzz/CMakeLists.txt)"
 W="$WIZ_BIN"
