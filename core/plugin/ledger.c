@@ -73,6 +73,47 @@ enum wiz_rc wiz_ledger_restore(struct wiz_ctx *ctx, const char *root, const char
     return rc;
 }
 
+void wiz_ledger_rmdirs(const char *root, char *const *dirs, size_t n)
+{
+    for (size_t i = n; i-- > 0;) {
+        char *abs = wiz_asprintf("%s/%s", root, dirs[i]);
+        if (abs)
+            (void)rmdir(abs); /* ENOTEMPTY: the user's files live there now: keep it */
+        free(abs);
+    }
+}
+
+/* Records, before the write that creates them, each parent directory of rel that does
+ * not exist yet, top down (undo removes them bottom up). */
+static enum wiz_rc note_new_dirs(struct wiz_ctx *ctx, int fd, const char *root, const char *rel, char ***dirs,
+                                 size_t *n)
+{
+    for (const char *sl = strchr(rel, '/'); sl; sl = strchr(sl + 1, '/')) {
+        char *sub = wiz_asprintf("%.*s", (int)(sl - rel), rel), *abs = sub ? wiz_asprintf("%s/%s", root, sub) : NULL;
+        char **nv = abs ? realloc(*dirs, (*n + 1) * sizeof *nv) : NULL;
+        if (!nv) {
+            free(sub);
+            free(abs);
+            return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+        }
+        *dirs = nv;
+        struct stat st;
+        bool exists = lstat(abs, &st) == 0;
+        free(abs);
+        if (exists) {
+            free(sub);
+            continue;
+        }
+        char line[PATH_MAX_LINE];
+        snprintf(line, sizeof line, "dir %s\n", sub);
+        nv[(*n)++] = sub;
+        enum wiz_rc rc = append(ctx, fd, line);
+        if (rc)
+            return rc;
+    }
+    return WIZ_OK;
+}
+
 enum wiz_rc wiz_ledger_apply(struct wiz_app *app, const char *root, const char *framework,
                              const struct wiz_plan *plan, char **run_id)
 {
@@ -108,7 +149,8 @@ enum wiz_rc wiz_ledger_apply(struct wiz_app *app, const char *root, const char *
     int crash_after = test_hook("AMPLITUDE_WIZARD_TEST_CRASH_AFTER");
     int fail_after = test_hook("AMPLITUDE_WIZARD_TEST_FAIL_AFTER");
     int written = 0;
-    size_t done = 0;
+    size_t done = 0, ndirs = 0;
+    char **dirs = NULL;
     struct wiz_ledger_file *files = calloc(plan->n + 1, sizeof *files);
     if (!files && !rc)
         rc = wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
@@ -122,7 +164,11 @@ enum wiz_rc wiz_ledger_apply(struct wiz_app *app, const char *root, const char *
         f->mode = e->mode;
         snprintf(f->path, sizeof f->path, "%s", e->path);
         wiz_sha256_hex(e->text, e->len, f->sha_new);
-        if (e->old) {
+        if (!e->old) {
+            rc = note_new_dirs(ctx, fd, root, e->path, &dirs, &ndirs);
+            if (rc)
+                break;
+        } else {
             char *pre = wiz_asprintf("%s/%d.pre", dir, f->index);
             rc = pre ? wiz_pfs_write_abs(ctx, pre, e->old, e->old_len, 0600) : WIZ_EINTERNAL;
             free(pre);
@@ -154,6 +200,7 @@ enum wiz_rc wiz_ledger_apply(struct wiz_app *app, const char *root, const char *
         for (size_t k = done; k-- > 0;)
             if (wiz_ledger_restore(&rctx, root, dir, &files[k]))
                 wiz_warn(ctx, "rollback: %s", wiz_errmsg(&rctx));
+        wiz_ledger_rmdirs(root, dirs, ndirs);
         append(&rctx, fd, "rolledback\n");
         wiz_warn(ctx, "rolled back %zu file(s); the project is as it was", done);
     } else if (!rc) {
@@ -164,6 +211,9 @@ enum wiz_rc wiz_ledger_apply(struct wiz_app *app, const char *root, const char *
     if (!rc)
         *run_id = wiz_strdup(id);
     free(files);
+    for (size_t i = 0; i < ndirs; i++)
+        free(dirs[i]);
+    free(dirs);
     free(amp);
     free(runs);
     free(dir);

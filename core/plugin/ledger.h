@@ -1,5 +1,6 @@
 /* The run ledger's on-disk records, shared by apply (ledger.c) and undo (ledger_undo.c).
- * manifest lines: "file <index> <c|m> <mode-octal> <sha256-of-new> <path>", then
+ * manifest lines: "file <index> <c|m> <mode-octal> <sha256-of-new> <path>", each
+ * preceded by "dir <path>" for every parent directory the run is about to create, then
  * "complete", "rolledback" or "undone". Pre-images: <index>.pre, mode 0600. */
 #ifndef WIZ_LEDGER_H
 #define WIZ_LEDGER_H
@@ -22,5 +23,8 @@ char *wiz_ledger_runs_dir(const char *root);
 /* Puts one file back as it was before the run. */
 enum wiz_rc wiz_ledger_restore(struct wiz_ctx *ctx, const char *root, const char *run_dir,
                                const struct wiz_ledger_file *f);
+/* Removes the directories a run created (dirs in creation order), deepest first, each
+ * only when empty: what the user put there since stays. */
+void wiz_ledger_rmdirs(const char *root, char *const *dirs, size_t n);
 
 #endif

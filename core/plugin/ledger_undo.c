@@ -12,8 +12,18 @@
 struct run {
     struct wiz_ledger_file *f;
     size_t n;
+    char **dirs; /* created by the run, in creation order */
+    size_t ndirs;
     bool undone, complete;
 };
+
+static void run_free(struct run *r)
+{
+    for (size_t i = 0; i < r->ndirs; i++)
+        free(r->dirs[i]);
+    free(r->dirs);
+    free(r->f);
+}
 
 static enum wiz_rc parse(struct wiz_ctx *ctx, const char *man, struct run *r)
 {
@@ -28,6 +38,17 @@ static enum wiz_rc parse(struct wiz_ctx *ctx, const char *man, struct run *r)
             r->undone = true;
         if (strcmp(line, "complete") == 0)
             r->complete = true;
+        if (strncmp(line, "dir ", 4) == 0 && line[4]) {
+            char **nv = realloc(r->dirs, (r->ndirs + 1) * sizeof *nv);
+            if (!nv || !(nv[r->ndirs] = wiz_strdup(line + 4))) {
+                if (nv)
+                    r->dirs = nv;
+                fclose(fp);
+                return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+            }
+            r->dirs = nv;
+            r->ndirs++;
+        }
         if (strncmp(line, "file ", 5) != 0)
             continue;
         struct wiz_ledger_file f = {0};
@@ -78,7 +99,7 @@ static char *last_run(struct wiz_ctx *ctx, const char *runs)
         wiz_ctx_init(&c);
         if (!found && man && parse(&c, man, &r) == WIZ_OK && !r.undone && r.n)
             found = wiz_strdup(names[i]);
-        free(r.f);
+        run_free(&r);
         free(man);
         free(names[i]);
     }
@@ -164,6 +185,7 @@ enum wiz_rc wiz_ledger_undo(struct wiz_app *app, const char *root, const char *r
         free(tmp);
     }
     if (!rc) {
+        wiz_ledger_rmdirs(root, r.dirs, r.ndirs);
         int fd = open(man, O_WRONLY | O_APPEND | O_CLOEXEC);
         if (fd >= 0) {
             if (write(fd, "undone\n", 7) != 7 || fsync(fd) != 0)
@@ -175,7 +197,7 @@ enum wiz_rc wiz_ledger_undo(struct wiz_app *app, const char *root, const char *r
                    r.complete ? "" : " (the run had not completed)");
     }
     free(todo);
-    free(r.f);
+    run_free(&r);
     free(dir);
     free(man);
     free(id);
