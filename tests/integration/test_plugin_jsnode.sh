@@ -168,6 +168,17 @@ rm "$P/.env"; setup "$P"
 [ "$(cat "$P/.env")" = "AMPLITUDE_API_KEY=$KEY" ] || fail "the key of an existing setup was not completed"
 [ -z "$(git -C "$P" status --porcelain -- index.js lib package.json)" ] || fail "sources changed: $(git -C "$P" status --porcelain)"
 
+# --- verify: an init module of the project's own that nothing imports fails the run,
+# which is rolled back (the plugin cannot wire a module without a track() export) ---
+P="$T/orphan"; mkdir -p "$P/lib"
+printf '{ "name": "o", "scripts": { "start": "node index.js" }, "dependencies": { "@amplitude/analytics-node": "^1.3.0", "express": "^5.1.0" } }\n' >"$P/package.json"
+printf "const { init } = require('@amplitude/analytics-node');\ninit(process.env.AMPLITUDE_API_KEY);\n" >"$P/lib/analytics.js"
+printf "const express = require('express');\nconst app = express();\napp.listen(3000);\n" >"$P/index.js"
+commit "$P"; before=$(tree "$P")
+expect_rc 10 "$W" setup --ci --skip-install --api-key "$KEY" --install-dir "$P"
+assert_contains "$ERR" "lib/analytics.js is imported nowhere, so it never runs"
+[ "$(tree "$P")" = "$before" ] || fail "the failed run was not rolled back"
+
 # --- half-done: our module is there but nothing imports it -> wired, not duplicated ---
 P="$T/half"; app half javascript-node/express-todo
 app gen javascript-node/express-todo; setup "$T/gen"; cp "$T/gen/src/amplitude.js" "$P/src/amplitude.js"
