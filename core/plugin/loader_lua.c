@@ -35,11 +35,11 @@ static void *lalloc(void *ud, void *ptr, size_t osize, size_t nsize)
     void *n = realloc(ptr, nsize);
     if (n)
         lp->used = lp->used - old + nsize;
-    /* Bytes count against the instruction budget too (one step per 64), so a loop of
+    /* Bytes count against the instruction budget too (one step per 8), so a loop of
      * cheap-looking calls that build big strings (string.rep) still ends at the next
      * hook; found by fuzz_lua_descriptor (a loop that ran for minutes). */
     if (n && nsize > old)
-        lp->steps += (long)((nsize - old) / 64);
+        lp->steps += (long)((nsize - old) / 8);
     return n;
 }
 
