@@ -157,17 +157,6 @@ function M.line_of(src, pos)
   return nl + 1
 end
 
--- byte position where line number ln starts
-function M.line_start(src, ln)
-  local pos = 1
-  for _ = 2, ln do
-    pos = string.find(src, "\n", pos, true)
-    if not pos then return #src + 1 end
-    pos = pos + 1
-  end
-  return pos
-end
-
 -- First and last line numbers of the top-level import block: ES imports (also spread over
 -- several lines) and `const x = require(...)` statements; nil when there is none.
 function M.import_block(src)
