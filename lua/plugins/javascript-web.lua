@@ -50,6 +50,15 @@ local function existing_inits(s)
       end
     end
   end
+  -- the snippet from Amplitude's CDN, inline in the page
+  local html = s:read("index.html")
+  if html and string.find(string.lower(html), "amplitude", 1, true) then
+    local n = js.count_calls(html, "init") + js.count_calls(html, "initAll")
+    if n > 0 then
+      found[#found + 1] = { path = "index.html", calls = n, src = html, cdn = true }
+      total = total + n
+    end
+  end
   return found, total
 end
 
@@ -102,7 +111,8 @@ return {
       if js.imports(src, UNIFIED) and not js.imports(src, SDK) then sdk = UNIFIED else sdk = SDK end
       s:log("info", "Amplitude is already initialised in " .. inits[1].path .. ": no second init")
     end
-    if not js.dep(s, SDK) and not js.dep(s, UNIFIED) then
+    local cdn = #inits > 0 and inits[1].cdn
+    if not cdn and not js.dep(s, SDK) and not js.dep(s, UNIFIED) then
       s:progress("Adding " .. sdk .. " " .. SDK_SPEC)
       s:dependency("package.json", sdk, SDK_SPEC)
       s:install("package.json")
@@ -132,7 +142,7 @@ return {
       for _, f in ipairs(inits) do where[#where + 1] = f.path end
       return false, "more than one Amplitude init (" .. table.concat(where, ", ") .. ")"
     end
-    if not js.dep(s, SDK) and not js.dep(s, UNIFIED) then
+    if not inits[1].cdn and not js.dep(s, SDK) and not js.dep(s, UNIFIED) then
       return false, "package.json lists neither " .. SDK .. " nor " .. UNIFIED
     end
     local key = s:get("api_key")

@@ -102,6 +102,14 @@ setup "$P"
 git -C "$P" diff --quiet -- src package.json || fail "sources changed on a half-done setup"
 settled "$P" "$before"
 
+# --- existing setup through Amplitude's CDN snippet in index.html: nothing planned ---
+P="$T/cdn"; app cdn javascript-web/saas-dashboard
+sed -i 's|</head>|<script src="https://cdn.amplitude.com/script/KEY.js"></script><script>window.amplitude.init("KEY");</script></head>|' "$P/index.html"
+git_ -C "$P" commit -qam cdn; before=$(tree "$P")
+setup "$P"
+assert_contains "$OUT$ERR" "already set up"
+[ "$(tree "$P")" = "$before" ] || fail "a CDN setup got a second init"
+
 # --- half-done: the dependency is there, the init is not -> init only ---
 P="$T/dep"; app dep javascript-web/saas-dashboard
 sed -i 's/"chart.js": "^4.5.0"/"@amplitude\/analytics-browser": "^2.10.0",\n    "chart.js": "^4.5.0"/' "$P/package.json"
