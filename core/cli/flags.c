@@ -161,7 +161,9 @@ enum wiz_rc wiz_cli_parse(struct wiz_ctx *ctx, struct wiz_opts *opts, const stru
         }
         const char *val = inline_val;
         if (!val) {
-            if (i + 1 >= argc)
+            /* "--api-key --install-dir D" is a forgotten value, not a key named "--install-dir";
+             * a value that really starts with "--" can still be given as --flag=--value */
+            if (i + 1 >= argc || strncmp(argv[i + 1], "--", 2) == 0)
                 return wiz_fail(ctx, WIZ_EUSAGE, "%s needs a value (%s)", a, d->arg);
             val = argv[++i];
         }

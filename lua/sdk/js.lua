@@ -286,7 +286,9 @@ function M.count_calls(src, name)
   return count
 end
 
--- Project source files (js/ts family), sorted, without build output; at most 400.
+-- Project source files (js/ts family), without build output: shallowest first (entry
+-- points live near the top, so a big src/lib/ cannot push src/main.js out), then by
+-- path; at most 2000, so scans stay cheap on huge trees.
 function M.sources(s)
   local out, seen = {}, {}
   for _, g in ipairs({ "**/*.js", "**/*.mjs", "**/*.cjs", "**/*.ts", "**/*.mts", "**/*.cts",
@@ -300,8 +302,13 @@ function M.sources(s)
       end
     end
   end
-  table.sort(out)
-  while #out > 400 do table.remove(out) end
+  local function depth(p) return select(2, string.gsub(p, "/", "")) end
+  table.sort(out, function(x, y)
+    local dx, dy = depth(x), depth(y)
+    if dx ~= dy then return dx < dy end
+    return x < y
+  end)
+  while #out > 2000 do table.remove(out) end
   return out
 end
 

@@ -61,6 +61,13 @@ static void errors_are_usage(void **state)
     /* a real flag this command does not take */
     char *a4[] = {"x", "--signup"};
     assert_int_equal(parse(&ctx, &o, &fake_setup, 2, a4), WIZ_EUSAGE);
+    /* a forgotten value is not the next flag */
+    char *a6[] = {"x", "--framework", "--dry-run"};
+    assert_int_equal(parse(&ctx, &o, &fake_setup, 3, a6), WIZ_EUSAGE);
+    assert_non_null(strstr(wiz_errmsg(&ctx), "needs a value"));
+    char *a7[] = {"x", "--framework=--odd"};
+    assert_int_equal(parse(&ctx, &o, &fake_setup, 2, a7), WIZ_OK);
+    assert_string_equal(o.framework, "--odd");
     char *a5[] = {"x", "--ci=1"};
     assert_int_equal(parse(&ctx, &o, &fake_setup, 2, a5), WIZ_EUSAGE);
 }
