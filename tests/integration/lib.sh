@@ -10,6 +10,8 @@ export AMPLITUDE_WIZARD_CONFIG="$HOME/.ampli.json"
 unset AMPLITUDE_WIZARD_SERVER AMPLITUDE_WIZARD_API_KEY AMPLITUDE_WIZARD_AGENT BROWSER || true
 STANDIN_PIDS=()
 cleanup() {
+  # every background helper a test started dies with it (an orphan could hold a lock)
+  local j; for j in $(jobs -p); do kill "$j" 2>/dev/null || true; done
   for p in "${STANDIN_PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   rm -rf "$T"
 }

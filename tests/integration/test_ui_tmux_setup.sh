@@ -39,7 +39,7 @@ standin_config '{"orgs": [
       {"name": "Production", "rank": 1, "app": {"id": 201, "apiKey": "key-blog-000000000000000000000"}}]}]}]}'
 
 # store writes, counted from now on
-python3 "$WIZ_TEST_SRC/tests/helpers/count_writes.py" "$HOME" .ampli.json "$T/writes" &
+python3 "$WIZ_TEST_SRC/tests/helpers/count_writes.py" "$HOME" .ampli.json "$T/writes" 9>&- &
 WATCH=$!
 for _ in $(seq 1 200); do [ -e "$T/writes.ready" ] && break; sleep 0.05; done
 [ -e "$T/writes.ready" ] || fail "write counter did not start"

@@ -40,7 +40,7 @@ new_app() { mkdir -p "$T/$1"; touch "$T/$1/ui-probe.marker"; echo "$T/$1"; }
 # start_counting DIR / stop_counting: store writes (renames of .ampli.json) in DIR, via inotify
 start_counting() {
   rm -f "$T/writes" "$T/writes.ready"
-  python3 "$WIZ_TEST_SRC/tests/helpers/count_writes.py" "$1" .ampli.json "$T/writes" &
+  python3 "$WIZ_TEST_SRC/tests/helpers/count_writes.py" "$1" .ampli.json "$T/writes" 9>&- &
   WATCH=$!
   for _ in $(seq 1 200); do [ -e "$T/writes.ready" ] && break; sleep 0.05; done
   [ -e "$T/writes.ready" ] || fail "write counter did not start"
