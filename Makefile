@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CTEST_ARGS ?= --output-on-failure -j$(JOBS)
 
-.PHONY: all deps build check check-asan demo bench clean install
+.PHONY: all deps build check check-asan demo bench fuzz memcheck clean install
 
 all: build
 
@@ -30,6 +30,15 @@ demo: build
 
 bench: build
 	@bench/run
+
+# libFuzzer (clang) on every parser we own, SECONDS each; prints execs and crashes per target
+SECONDS ?= 60
+fuzz:
+	@scripts/fuzz $(SECONDS)
+
+# the unit and integration suites under valgrind memcheck
+memcheck:
+	@scripts/memcheck
 
 install: build
 	cmake --install $(BUILD)

@@ -35,7 +35,7 @@ assert_not_contains() { case "$1" in *"$2"*) fail "did not expect '$2' in: $1" ;
 # STANDIN_URL and exports AMPLITUDE_WIZARD_SERVER to it.
 start_standin() {
   local pf="$T/standin.port.$RANDOM"
-  "$WIZ_BUILD/amplitude-stand-in" --port 0 --port-file "$pf" "$@" >"$T/standin.log" 2>&1 &
+  "$WIZ_BUILD/amplitude-stand-in" --port 0 --port-file "$pf" "$@" >"$T/standin.log" 2>&1 9>&- &
   STANDIN_PIDS+=($!)
   for _ in $(seq 1 200); do [ -s "$pf" ] && break; sleep 0.02; done
   [ -s "$pf" ] || { cat "$T/standin.log" >&2; fail "stand-in did not start"; }
