@@ -99,6 +99,38 @@ static enum wiz_rc refresh(struct wiz_app *app, const struct wiz_endpoints *ep, 
     return WIZ_OK;
 }
 
+/* The server refused a stored token that had not expired (revoked, rotated by another
+ * client, a clock off): one refresh and its one bundled write, then the fetch again;
+ * still refused, or no refresh possible: the session is over. */
+static enum wiz_rc rejected(struct wiz_app *app, const struct wiz_signin_opts *o, const struct wiz_endpoints *ep,
+                            struct wiz_signin *out, bool refreshed)
+{
+    struct wiz_ctx *ctx = &app->ctx;
+    bool over = false;
+    enum wiz_rc rc = WIZ_EAUTH;
+    if (!refreshed) {
+        wiz_debug(ctx, "session: the server refused the stored token (%s); refreshing once", wiz_errmsg(ctx));
+        rc = refresh(app, ep, out, &over);
+        if (rc && !over)
+            return rc; /* the network, not the session */
+        if (!rc) {
+            struct wiz_store st = store_of(app);
+            rc = wiz_store_put(ctx, &st, &out->user, &out->tokens);
+            if (!rc)
+                rc = fetch_orgs(app, ep, out, false, true);
+            if (rc != WIZ_EAUTH)
+                return rc;
+        }
+    }
+    if (o->allow_login && wiz_browser_login_possible(app)) {
+        wiz_warn(ctx, "Amplitude refused the stored session; signing in again");
+        return browser_signin(app, ep, out);
+    }
+    return wiz_ui_fail(app, WIZ_EAUTH, "auth_required", over ? "refresh_failed" : "token_expired",
+                       "Amplitude refused the stored session (reason: %s): run 'ampli-wizard login'",
+                       over ? "refresh_failed" : "token_expired");
+}
+
 enum wiz_rc wiz_signin_get(struct wiz_app *app, const struct wiz_endpoints *ep, const struct wiz_signin_opts *o,
                            struct wiz_signin *out)
 {
@@ -156,6 +188,8 @@ enum wiz_rc wiz_signin_get(struct wiz_app *app, const struct wiz_endpoints *ep, 
     }
     if (o->need_orgs) {
         rc = fetch_orgs(app, ep, out, false, true);
+        if (rc == WIZ_EAUTH)
+            rc = rejected(app, o, ep, out, refreshed);
         if (rc)
             return rc;
     }
