@@ -113,6 +113,14 @@ void wiz_log(struct wiz_ctx *ctx, int level, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    if (level == 1) {
+        unsigned long long h = 1469598103934665603ULL;
+        for (const char *p = buf; *p; p++)
+            h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+        if (h == ctx->last_warning)
+            return;
+        ctx->last_warning = h;
+    }
     if (ctx->log) {
         ctx->log(ctx->log_ud, level, buf);
         return;

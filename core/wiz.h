@@ -54,6 +54,9 @@ struct wiz_ctx {
     void *log_ud;
     /* Clock for refresh/expiry math; tests pin it. 0 = time(NULL). */
     time_t now_override;
+    /* FNV-1a of the last warning logged: the same warning twice in a row (two reads of one
+     * file, say) is said once */
+    unsigned long long last_warning;
 };
 
 void wiz_ctx_init(struct wiz_ctx *ctx);

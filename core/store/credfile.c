@@ -59,6 +59,9 @@ static enum wiz_rc read_all(struct wiz_ctx *ctx, const char *path, char **buf, s
         close(fd);
         return wiz_fail(ctx, WIZ_EIO, "the credential file %s is not a regular file of sane size", path);
     }
+    if (st.st_mode & 077) /* the next write makes it 0600 (atomic_file creates it so) */
+        wiz_warn(ctx, "%s can be read by other users (mode %03o); it will be 0600 after the next write",
+                 path, (unsigned)(st.st_mode & 0777));
     size_t cap = (size_t)st.st_size + 1, n = 0;
     char *b = malloc(cap);
     if (!b) {

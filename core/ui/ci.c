@@ -1,6 +1,6 @@
 /* CI front end: never asks. Defaults are taken and logged; a question without one
  * fails with WIZ_EINPUT (exit 12) naming the flag to pass. Output: plain log lines
- * "<UTC timestamp> <level> <message>" on stdout. */
+ * "<UTC timestamp> <level> <message>" on stdout (warnings and errors on stderr). */
 #include "ui_priv.h"
 
 #include <string.h>
@@ -13,13 +13,15 @@ static void line(struct wiz_ui *ui, int level, const char *fmt, ...)
     static const char *const names[] = {"error", "warn", "info", "debug"};
     char ts[40];
     wiz_ui_timestamp(ts, sizeof ts);
-    fprintf(ui->out, "%s %-5s ", ts, names[level < 0 ? 0 : level > 3 ? 3 : level]);
+    /* warnings and errors on stderr, so `cmd | consumer` gets only the run's own output */
+    FILE *f = level <= 1 && ui->out == stdout ? stderr : ui->out;
+    fprintf(f, "%s %-5s ", ts, names[level < 0 ? 0 : level > 3 ? 3 : level]);
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(ui->out, fmt, ap);
+    vfprintf(f, fmt, ap);
     va_end(ap);
-    fputc('\n', ui->out);
-    fflush(ui->out);
+    fputc('\n', f);
+    fflush(f);
 }
 
 enum wiz_rc wiz_ui_ci_ask(struct wiz_app *app, const struct wiz_ui_q *q, int *idx, char **text)

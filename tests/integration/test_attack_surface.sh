@@ -62,6 +62,9 @@ done
 
 # --- 5. a group/world-readable credential file is made 0600 by the next write ---
 chmod 644 "$AMPLITUDE_WIZARD_CONFIG"
+# ...and reading it says so first
+expect_rc 0 "$WIZ_BIN" auth status
+assert_contains "$ERR" "can be read by other users (mode 644)"
 "$WIZ_TEST_HELPERS/store_writer" "$AMPLITUDE_WIZARD_CONFIG" put 999 >/dev/null
 [ "$(stat -c %a "$AMPLITUDE_WIZARD_CONFIG")" = 600 ] || fail "a 0644 credential file stayed $(stat -c %a "$AMPLITUDE_WIZARD_CONFIG") after a write"
 echo ok
