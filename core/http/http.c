@@ -1,7 +1,8 @@
-/* The one place that performs HTTP requests (libcurl easy interface). */
+/* The one place that performs HTTP requests (libcurl easy interface, loaded on first use). */
 #include "http.h"
 
-#include <curl/curl.h>
+#include "curl_lib.h"
+
 #include <openssl/crypto.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,14 +95,20 @@ enum wiz_rc wiz_http_request(struct wiz_ctx *ctx, const struct wiz_http_req *req
     enum wiz_rc rc = wiz_http_check_url(ctx, req->url);
     if (rc)
         return rc;
-    CURL *c = curl_easy_init();
-    if (!c)
+    struct wiz_curl lib;
+    rc = wiz_curl_open(ctx, &lib, WIZ_CURL_SONAME);
+    if (rc)
+        return rc;
+    CURL *c = lib.easy_init();
+    if (!c) {
+        wiz_curl_close(&lib);
         return wiz_fail(ctx, WIZ_EINTERNAL, "cannot initialise libcurl");
+    }
     struct sink s = {.retry_after = -1};
     struct curl_slist *hdrs = NULL, *tmp;
     char *auth = NULL, *ctype = NULL;
     bool oom = false;
-#define ADD_HDR(h) do { tmp = curl_slist_append(hdrs, (h)); if (!tmp) oom = true; else hdrs = tmp; } while (0)
+#define ADD_HDR(h) do { tmp = lib.slist_append(hdrs, (h)); if (!tmp) oom = true; else hdrs = tmp; } while (0)
     ADD_HDR("Accept: application/json");
     if (req->content_type) {
         ctype = wiz_asprintf("Content-Type: %s", req->content_type);
@@ -124,35 +131,44 @@ enum wiz_rc wiz_http_request(struct wiz_ctx *ctx, const struct wiz_http_req *req
         rc = wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
         goto done;
     }
-    curl_easy_setopt(c, CURLOPT_URL, req->url);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT, req->timeout_s > 0 ? req->timeout_s : 30L);
-    curl_easy_setopt(c, CURLOPT_USERAGENT, "ampli-wizard/" WIZ_VERSION);
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &s);
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, &s);
+    /* every option must take: an old libcurl that ignored PROTOCOLS_STR would allow any scheme */
+    CURLcode so = CURLE_OK;
+#define SET(opt, val) do { CURLcode r_ = lib.easy_setopt(c, (opt), (val)); if (r_ != CURLE_OK) so = r_; } while (0)
+    SET(CURLOPT_URL, req->url);
+    SET(CURLOPT_PROTOCOLS_STR, "http,https");
+    SET(CURLOPT_FOLLOWLOCATION, 0L);
+    SET(CURLOPT_SSL_VERIFYPEER, 1L);
+    SET(CURLOPT_SSL_VERIFYHOST, 2L);
+    SET(CURLOPT_NOSIGNAL, 1L);
+    SET(CURLOPT_CONNECTTIMEOUT, 10L);
+    SET(CURLOPT_TIMEOUT, req->timeout_s > 0 ? req->timeout_s : 30L);
+    SET(CURLOPT_USERAGENT, "ampli-wizard/" WIZ_VERSION);
+    SET(CURLOPT_HTTPHEADER, hdrs);
+    SET(CURLOPT_WRITEFUNCTION, on_body);
+    SET(CURLOPT_WRITEDATA, (void *)&s);
+    SET(CURLOPT_HEADERFUNCTION, on_header);
+    SET(CURLOPT_HEADERDATA, (void *)&s);
     if (strcmp(req->method, "GET") != 0)
-        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, req->method);
+        SET(CURLOPT_CUSTOMREQUEST, req->method);
     if (req->body)
-        curl_easy_setopt(c, CURLOPT_POSTFIELDS, req->body);
+        SET(CURLOPT_POSTFIELDS, req->body);
+#undef SET
+    if (so != CURLE_OK) {
+        rc = wiz_fail(ctx, WIZ_EINTERNAL, "%s %s: libcurl refused an option: %s", req->method, req->url,
+                      lib.easy_strerror(so));
+        goto done;
+    }
     log_request(ctx, req);
-    CURLcode cc = curl_easy_perform(c);
+    CURLcode cc = lib.easy_perform(c);
     if (s.too_big) {
         rc = wiz_fail(ctx, WIZ_ENET, "%s %s: reply larger than %d bytes", req->method, req->url, WIZ_HTTP_MAX_RESPONSE);
         goto done;
     }
     if (cc != CURLE_OK) {
-        rc = wiz_fail(ctx, WIZ_ENET, "%s %s: %s", req->method, req->url, curl_easy_strerror(cc));
+        rc = wiz_fail(ctx, WIZ_ENET, "%s %s: %s", req->method, req->url, lib.easy_strerror(cc));
         goto done;
     }
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out->status);
+    lib.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out->status);
     if (!s.buf) {
         s.buf = calloc(1, 1);
         if (!s.buf) {
@@ -172,7 +188,8 @@ done:
         OPENSSL_cleanse(auth, strlen(auth));
         free(auth);
     }
-    curl_slist_free_all(hdrs);
-    curl_easy_cleanup(c);
+    lib.slist_free_all(hdrs);
+    lib.easy_cleanup(c);
+    wiz_curl_close(&lib);
     return rc;
 }

@@ -2,7 +2,8 @@
 #include "http.h"
 
 #include <arpa/inet.h>
-#include <curl/curl.h>
+#include "curl_lib.h"
+
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,14 +23,19 @@ bool wiz_http_host_is_loopback(const char *host)
 
 enum wiz_rc wiz_http_check_url(struct wiz_ctx *ctx, const char *url)
 {
-    CURLU *u = curl_url();
-    if (!u)
+    struct wiz_curl lib;
+    enum wiz_rc rc = wiz_curl_open(ctx, &lib, WIZ_CURL_SONAME);
+    if (rc)
+        return rc;
+    CURLU *u = lib.url();
+    if (!u) {
+        wiz_curl_close(&lib);
         return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+    }
     char *scheme = NULL, *host = NULL;
-    enum wiz_rc rc = WIZ_OK;
-    if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
-        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
-        curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
+    if (lib.url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+        lib.url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+        lib.url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
         rc = wiz_fail(ctx, WIZ_EUSAGE, "'%s' is not a valid URL", url);
     } else if (strcasecmp(scheme, "https") == 0) {
         rc = WIZ_OK;
@@ -38,57 +44,69 @@ enum wiz_rc wiz_http_check_url(struct wiz_ctx *ctx, const char *url)
     } else {
         rc = wiz_fail(ctx, WIZ_EUSAGE, "refusing '%s': only https:// (or http:// to a loopback address) is allowed", url);
     }
-    curl_free(scheme);
-    curl_free(host);
-    curl_url_cleanup(u);
+    lib.str_free(scheme);
+    lib.str_free(host);
+    lib.url_cleanup(u);
+    wiz_curl_close(&lib);
     return rc;
 }
 
 char *wiz_http_form(const char *const *pairs, size_t npairs)
 {
+    struct wiz_curl lib;
+    if (wiz_curl_open(NULL, &lib, WIZ_CURL_SONAME))
+        return NULL;
     size_t cap = 1, len = 0;
     char *out = malloc(cap);
     if (!out)
-        return NULL;
+        goto fail;
     out[0] = '\0';
     for (size_t i = 0; i < npairs; i++) {
         const char *name = pairs[2 * i], *val = pairs[2 * i + 1];
         if (!val)
             continue;
-        char *en = curl_easy_escape(NULL, name, 0);
-        char *ev = curl_easy_escape(NULL, val, 0);
+        char *en = lib.easy_escape(NULL, name, 0);
+        char *ev = lib.easy_escape(NULL, val, 0);
         if (!en || !ev) {
-            curl_free(en);
-            curl_free(ev);
-            free(out);
-            return NULL;
+            lib.str_free(en);
+            lib.str_free(ev);
+            goto fail;
         }
         size_t need = len + strlen(en) + strlen(ev) + 3;
         char *grown = need > cap ? realloc(out, need) : out;
         if (!grown) {
-            curl_free(en);
-            curl_free(ev);
-            free(out);
-            return NULL;
+            lib.str_free(en);
+            lib.str_free(ev);
+            goto fail;
         }
         out = grown;
         cap = need > cap ? need : cap;
         len += (size_t)snprintf(out + len, cap - len, "%s%s=%s", len ? "&" : "", en, ev);
-        curl_free(en);
-        curl_free(ev);
+        lib.str_free(en);
+        lib.str_free(ev);
     }
+    wiz_curl_close(&lib);
     return out;
+fail:
+    free(out);
+    wiz_curl_close(&lib);
+    return NULL;
 }
 
 char *wiz_http_url(const char *base, const char *path, const char *const *pairs, size_t npairs)
 {
-    CURLU *u = curl_url();
-    if (!u)
+    struct wiz_curl lib;
+    if (wiz_curl_open(NULL, &lib, WIZ_CURL_SONAME))
         return NULL;
+    CURLU *u = lib.url();
+    if (!u) {
+        wiz_curl_close(&lib);
+        return NULL;
+    }
     char *res = NULL, *s = NULL;
-    if (curl_url_set(u, CURLUPART_URL, base, 0) != CURLUE_OK)
+    if (lib.url_set(u, CURLUPART_URL, base, 0) != CURLUE_OK)
         goto done;
-    if (path && curl_url_set(u, CURLUPART_PATH, path, 0) != CURLUE_OK)
+    if (path && lib.url_set(u, CURLUPART_PATH, path, 0) != CURLUE_OK)
         goto done;
     for (size_t i = 0; i < npairs; i++) {
         if (!pairs[2 * i + 1])
@@ -97,17 +115,18 @@ char *wiz_http_url(const char *base, const char *path, const char *const *pairs,
         if (!kv)
             goto done;
         /* URLENCODE escapes the value part; APPENDQUERY adds the '&'. */
-        CURLUcode cc = curl_url_set(u, CURLUPART_QUERY, kv, CURLU_APPENDQUERY | CURLU_URLENCODE);
+        CURLUcode cc = lib.url_set(u, CURLUPART_QUERY, kv, CURLU_APPENDQUERY | CURLU_URLENCODE);
         free(kv);
         if (cc != CURLUE_OK)
             goto done;
     }
-    if (curl_url_get(u, CURLUPART_URL, &s, 0) != CURLUE_OK)
+    if (lib.url_get(u, CURLUPART_URL, &s, 0) != CURLUE_OK)
         goto done;
     res = wiz_strdup(s);
 done:
-    curl_free(s);
-    curl_url_cleanup(u);
+    lib.str_free(s);
+    lib.url_cleanup(u);
+    wiz_curl_close(&lib);
     return res;
 }
 

@@ -116,7 +116,118 @@ static int l_print(lua_State *L)
     return 0;
 }
 
-/* import("text"): a helper module from the SDK directory, cached per plugin. */
+/* import("text") returns a stand-in for an SDK module whose source is compiled and run
+ * on the first use of one of its fields, inside the call that needs it (under that call's
+ * budget): plugins import at load time, but most are loaded only to be ranked and never
+ * called, and compiling every plugin's copy of the SDK was half the CPU of a setup run.
+ * Each metamethod of the stand-in's first metatable has upvalues 1 the module name, 2 its
+ * source text (read at import, so a missing module still fails the load), 3 nil; the first
+ * one called runs the module and swaps in a metatable that forwards to it, so the others
+ * are never called after that. */
+static int sdk_forward_pairs(lua_State *L);
+static int sdk_forward_len(lua_State *L);
+
+/* Pushes the module behind stand-in `proxy` (an absolute index), running it if needed. */
+static void sdk_resolve(lua_State *L, int proxy)
+{
+    if (lua_type(L, lua_upvalueindex(3)) == LUA_TTABLE) {
+        lua_pushvalue(L, lua_upvalueindex(3));
+        return;
+    }
+    const char *name = lua_tostring(L, lua_upvalueindex(1));
+    size_t len;
+    const char *text = lua_tolstring(L, lua_upvalueindex(2), &len);
+    if (!text)
+        luaL_error(L, "import: SDK module '%s' is still loading (circular import) or failed to load", name);
+    char chunk[96];
+    snprintf(chunk, sizeof chunk, "@sdk/%s.lua", name);
+    if (luaL_loadbufferx(L, text, len, chunk, "t") != LUA_OK)
+        lua_error(L);
+    lua_pushnil(L);
+    lua_replace(L, lua_upvalueindex(2)); /* the text is no longer needed, even on error */
+    struct wiz_lua_plugin *lp;
+    lua_getallocf(L, (void **)&lp);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, lp->env);
+    lua_setupvalue(L, -2, 1);
+    lua_call(L, 0, 1);
+    if (!lua_istable(L, -1))
+        luaL_error(L, "import: SDK module '%s' did not return a table", name);
+    lua_pushvalue(L, -1);
+    lua_replace(L, lua_upvalueindex(3));
+    /* From now on reads and writes go straight to the module table (no C call per access). */
+    lua_createtable(L, 0, 5);
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -2, "__index");
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushvalue(L, -2);
+    lua_pushcclosure(L, sdk_forward_pairs, 1);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushvalue(L, -2);
+    lua_pushcclosure(L, sdk_forward_len, 1);
+    lua_setfield(L, -2, "__len");
+    lua_pushliteral(L, "sdk module");
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, proxy);
+}
+
+/* pairs(module) for a module table at index i: the base library's next (the state's
+ * real global table, which plugin code cannot reach). */
+static int push_pairs(lua_State *L, int i)
+{
+    lua_getglobal(L, "next");
+    lua_pushvalue(L, i);
+    lua_pushnil(L);
+    return 3;
+}
+
+static int sdk_forward_pairs(lua_State *L)
+{
+    return push_pairs(L, lua_upvalueindex(1));
+}
+
+static int sdk_forward_len(lua_State *L)
+{
+    lua_pushinteger(L, luaL_len(L, lua_upvalueindex(1)));
+    return 1;
+}
+
+static int sdk_index(lua_State *L) /* (proxy, key) */
+{
+    sdk_resolve(L, 1);
+    lua_pushvalue(L, 2);
+    lua_gettable(L, -2);
+    return 1;
+}
+
+static int sdk_newindex(lua_State *L) /* (proxy, key, value) */
+{
+    sdk_resolve(L, 1);
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, 3);
+    lua_settable(L, -3);
+    return 0;
+}
+
+static int sdk_pairs(lua_State *L)
+{
+    sdk_resolve(L, 1);
+    return push_pairs(L, lua_gettop(L));
+}
+
+static int sdk_len(lua_State *L)
+{
+    sdk_resolve(L, 1);
+    lua_pushinteger(L, luaL_len(L, -1));
+    return 1;
+}
+
+static int push_text(lua_State *L)
+{
+    lua_pushlstring(L, lua_touserdata(L, 1), (size_t)lua_tointeger(L, 2));
+    return 1;
+}
+
 static int l_import(lua_State *L)
 {
     const char *name = luaL_checkstring(L, 1);
@@ -138,15 +249,34 @@ static int l_import(lua_State *L)
     free(path);
     if (rc)
         return luaL_error(L, "import: no SDK module '%s'", name);
-    char chunk[96];
-    snprintf(chunk, sizeof chunk, "@sdk/%s.lua", name);
-    int lr = luaL_loadbufferx(L, text, len, chunk, "t");
+    /* the text as one Lua string, shared by the four closures; pushed under a pcall so
+     * an out-of-memory error cannot skip the free */
+    lua_pushcfunction(L, push_text);
+    lua_pushlightuserdata(L, text);
+    lua_pushinteger(L, (lua_Integer)len);
+    int pr = lua_pcall(L, 2, 1, 0);
     free(text);
-    if (lr != LUA_OK)
+    if (pr != LUA_OK)
         return lua_error(L);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, lp->env);
-    lua_setupvalue(L, -2, 1);
-    lua_call(L, 0, 1);
+    lua_newtable(L); /* the stand-in */
+    lua_insert(L, -2);
+    lua_createtable(L, 0, 5);
+    lua_insert(L, -2);
+    static const struct {
+        const char *event;
+        lua_CFunction fn;
+    } mm[] = {{"__index", sdk_index}, {"__newindex", sdk_newindex}, {"__pairs", sdk_pairs}, {"__len", sdk_len}};
+    for (size_t i = 0; i < sizeof mm / sizeof mm[0]; i++) {
+        lua_pushstring(L, name);
+        lua_pushvalue(L, -2);
+        lua_pushnil(L);
+        lua_pushcclosure(L, mm[i].fn, 3);
+        lua_setfield(L, -3, mm[i].event);
+    }
+    lua_pop(L, 1); /* the text */
+    lua_pushliteral(L, "sdk module");
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
     lua_pushvalue(L, -1);
     lua_setfield(L, -3, name);
     return 1;
