@@ -29,13 +29,14 @@ start_counting() {
   for _ in $(seq 1 200); do [ -e "$T/writes.ready" ] && break; sleep 0.05; done
   [ -e "$T/writes.ready" ] || fail "write counter did not start"
 }
-stop_counting() { kill "$WATCH"; wait "$WATCH" || true; cat "$T/writes"; }
+# (not in a $(...) subshell: only this shell can wait for the counter to finish)
+stop_counting() { kill "$WATCH"; wait "$WATCH" || true; WRITES=$(cat "$T/writes"); }
 
 standin_config '{"token_ttl": 5400}'
 start_counting
 expect_rc 0 "$WIZ_BIN" login --ci --debug
-writes=$(stop_counting)
-[ "$writes" = 1 ] || fail "expected one bundled store write after the refresh, got $writes"
+stop_counting
+[ "$WRITES" = 1 ] || fail "expected one bundled store write after the refresh, got $WRITES"
 assert_contains "$OUT" "ada@example.com"
 [ "$(count_requests POST /oauth2/token | tail -1)" -eq 2 ] || fail "expected the login's exchange and one refresh"
 standin_requests | jq -e --arg rt "$RT1" '[.[] | select(.form.grant_type? == "refresh_token")] |
@@ -60,8 +61,8 @@ spoil_id_token
 standin_config '{"refresh_reply": "invalid_grant"}'
 start_counting
 expect_rc 3 "$WIZ_BIN" login --ci
-writes=$(stop_counting)
-[ "$writes" = 0 ] || fail "a failed recovery wrote the store ($writes)"
+stop_counting
+[ "$WRITES" = 0 ] || fail "a failed recovery wrote the store ($WRITES)"
 assert_contains "$ERR" "refresh_failed"
 expect_rc 3 "$WIZ_BIN" login --agent
 printf '%s\n' "$OUT" | jq -se 'map(select(.type == "error")) | length == 1 and
