@@ -7,21 +7,35 @@
 
 #include <stdarg.h>
 
-static void line(struct wiz_ui *ui, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void line(struct wiz_ui *ui, int level, const char *fmt, ...)
+static void vline(FILE *f, int level, const char *fmt, va_list ap)
 {
     static const char *const names[] = {"error", "warn", "info", "debug"};
     char ts[40];
     wiz_ui_timestamp(ts, sizeof ts);
-    /* warnings and errors on stderr, so `cmd | consumer` gets only the run's own output */
-    FILE *f = level <= 1 && ui->out == stdout ? stderr : ui->out;
     fprintf(f, "%s %-5s ", ts, names[level < 0 ? 0 : level > 3 ? 3 : level]);
-    va_list ap;
-    va_start(ap, fmt);
     vfprintf(f, fmt, ap);
-    va_end(ap);
     fputc('\n', f);
     fflush(f);
+}
+
+/* A log line: warnings and errors on stderr, so `cmd | consumer` gets only the run's own
+ * output; the run's progress (a step that failed included) stays in the stdout log. */
+static void line(struct wiz_ui *ui, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void line(struct wiz_ui *ui, int level, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vline(level <= 1 && ui->out == stdout ? stderr : ui->out, level, fmt, ap);
+    va_end(ap);
+}
+
+static void step_line(struct wiz_ui *ui, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void step_line(struct wiz_ui *ui, int level, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vline(ui->out, level, fmt, ap);
+    va_end(ap);
 }
 
 enum wiz_rc wiz_ui_ci_ask(struct wiz_app *app, const struct wiz_ui_q *q, int *idx, char **text)
@@ -71,7 +85,7 @@ void wiz_ui_ci_emit(struct wiz_app *app, const struct wiz_ui_ev *ev)
         line(ui, 2, "%s ...", ev->msg);
         break;
     case WIZ_EV_PROG_END:
-        line(ui, ev->ok ? 2 : 0, "%s: %s", ev->msg, ev->ok ? "done" : "failed");
+        step_line(ui, ev->ok ? 2 : 0, "%s: %s", ev->msg, ev->ok ? "done" : "failed");
         break;
     case WIZ_EV_ERROR: /* main prints the error on stderr */
     case WIZ_EV_END:
