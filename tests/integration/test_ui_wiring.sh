@@ -45,7 +45,8 @@ start_counting() {
   for _ in $(seq 1 200); do [ -e "$T/writes.ready" ] && break; sleep 0.05; done
   [ -e "$T/writes.ready" ] || fail "write counter did not start"
 }
-stop_counting() { kill "$WATCH"; wait "$WATCH" || true; cat "$T/writes"; }
+# (not in a $(...) subshell: only this shell can wait for the counter to finish)
+stop_counting() { kill "$WATCH"; wait "$WATCH" || true; WRITES=$(cat "$T/writes"); }
 # check_persisted CONFIG: one entry, the user, the real expiry (the id token's exp, ttl 5400)
 check_persisted() {
   local cfg=$1 key idt
@@ -65,7 +66,8 @@ start_counting "$T/classic"
 printf '\n2\ny\n' | AMPLITUDE_WIZARD_CONFIG="$T/classic/.ampli.json" \
   "$WIZ_BIN" setup --classic --skip-install --install-dir "$APP" >"$T/out" 2>"$T/err" \
   || fail "classic setup failed: $(cat "$T/out" "$T/err")"
-[ "$(stop_counting)" -eq 1 ] || fail "classic: $(cat "$T/writes") store writes, wanted one bundled write"
+stop_counting
+[ "$WRITES" -eq 1 ] || fail "classic: $WRITES store writes, wanted one bundled write"
 check_persisted "$T/classic/.ampli.json"
 OUT=$(cat "$T/out")
 printf '%s\n' "$OUT" | grep -Eq '^http://127\.0\.0\.1:[0-9]+/oauth2/auth\?.*&state=[0-9a-f]{32}$' || fail "classic: URL not on its own line: $OUT"
@@ -93,7 +95,8 @@ printf '/login\n/exit\n' | AMPLITUDE_WIZARD_CONFIG="$T/classic/.ampli.json" \
 rc=$?
 set -e
 [ "$rc" -eq 130 ] || fail "classic /exit: exit $rc: $(cat "$T/out" "$T/err")"
-[ "$(stop_counting)" -eq 1 ] || fail "classic /login: $(cat "$T/writes") store writes, wanted one bundled write"
+stop_counting
+[ "$WRITES" -eq 1 ] || fail "classic /login: $WRITES store writes, wanted one bundled write"
 [ "$(count_requests GET /oauth2/auth)" -eq $((AUTHS + 1)) ] || fail "/login did not fall back to the browser"
 check_persisted "$T/classic/.ampli.json"
 [ "$(jq -r 'to_entries[0].value.OAuthIdToken' "$T/classic/.ampli.json")" != "$OLD_IDT" ] || fail "/login kept the old tokens"
@@ -111,7 +114,8 @@ printf '{"id":"app-id","answer":"102"}\n' | AMPLITUDE_WIZARD_CONFIG="$T/agent/.a
 rc=$?
 set -e
 [ "$rc" -eq 0 ] || fail "agent setup exited $rc: $(cat "$T/err")"
-[ "$(stop_counting)" -eq 1 ] || fail "agent: $(cat "$T/writes") store writes, wanted one bundled write"
+stop_counting
+[ "$WRITES" -eq 1 ] || fail "agent: $WRITES store writes, wanted one bundled write"
 check_persisted "$T/agent/.ampli.json"
 validate "$T/rec.ndjson"
 REC=$(cat "$T/rec.ndjson")
