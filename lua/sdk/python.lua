@@ -112,50 +112,13 @@ function M.manifest(s)
   return nil, ">=1.1,<2"
 end
 
--- A multi-line PEP 621 `dependencies = [` array: the new item goes on its own line after
--- the last one, whose trailing comment stays on it (the host's generic edit would move
--- the comment to the new line). Returns text, or nil when the array is not multi-line.
-local function pep621_multiline(src, item)
-  local lines = text.lines(src)
-  local in_project = false
-  for i, l in ipairs(lines) do
-    if l:find("^%s*%[") then
-      in_project = l:find("^%s*%[project%]%s*$") ~= nil or l:find("^%s*%[project%]%s*#") ~= nil
-    elseif in_project and l:find("^dependencies%s*=%s*%[%s*$") or in_project and l:find("^dependencies%s*=%s*%[%s*#") then
-      local last
-      for j = i + 1, #lines do
-        local lj = lines[j]
-        if lj:find("^%s*%]") then
-          if not last then return nil end
-          local code, comment = lines[last]:match("^(.-)(%s*#.*)$")
-          if not code then code, comment = lines[last], "" end
-          if not code:find(",%s*$") then code = code:gsub("%s*$", "") .. "," end
-          lines[last] = code .. comment
-          local quote = lines[last]:match("[\"']")
-          table.insert(lines, last + 1, M.indent_of(lines[last]) .. quote .. item .. quote .. ",")
-          return M.join(lines)
-        end
-        local q = lj:match("^%s*[\"']([%w%-_%.]+)")
-        if q then
-          if q:lower():gsub("[%-_%.]+", "-") == M.SDK then return src end
-          last = j
-        end
-      end
-      return nil
-    end
-  end
-  return nil
-end
-
 -- Adds amplitude-analytics the project's way and asks for the install (--skip-install
 -- skips it). Returns the manifest.
 function M.plan_dependency(s)
   local m, spec = M.manifest(s)
-  local py = m == "pyproject.toml" and spec ~= "^1.1" and s:read(m)
-  local edited = py and pep621_multiline(py, M.SDK .. spec)
-  if edited then
-    if edited ~= py then s:replace(m, edited, "add " .. M.SDK .. " to [project].dependencies") end
-  elseif m then
+  if m then
+    -- the host edits every manifest format in place (comments, indentation, line endings
+    -- kept) and records the package, so the install command can name it
     s:dependency(m, M.SDK, spec)
   else
     m = "requirements.txt"
