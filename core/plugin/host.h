@@ -121,6 +121,12 @@ enum wiz_rc wiz_pfs_resolve(struct wiz_ctx *ctx, const char *root, const char *r
 enum wiz_rc wiz_pfs_read_abs(struct wiz_ctx *ctx, const char *abs, char **out, size_t *len, unsigned *mode);
 /* Atomic replace (temp in the same dir, fsync, rename, fsync dir), creating parents. */
 enum wiz_rc wiz_pfs_write_abs(struct wiz_ctx *ctx, const char *abs, const char *data, size_t len, unsigned mode);
+/* The same without syncing the directory: for many files, the caller then syncs each
+ * directory once (wiz_pfs_sync_dir) before it relies on the new names. */
+enum wiz_rc wiz_pfs_write_abs_nodirsync(struct wiz_ctx *ctx, const char *abs, const char *data, size_t len,
+                                        unsigned mode);
+/* fsync of a directory: the names created or replaced in it become durable. */
+enum wiz_rc wiz_pfs_sync_dir(struct wiz_ctx *ctx, const char *dir);
 /* Glob over the project tree. *out: NULL-terminated, one malloc block: free(). */
 enum wiz_rc wiz_pfs_glob(struct wiz_ctx *ctx, const char *root, const char *pattern, char ***out);
 bool wiz_glob_match(const char *pattern, const char *path);
@@ -167,6 +173,8 @@ int wiz_git_in_repo(const char *root);
 int wiz_git_tracked(const char *root, const char *rel);
 /* 1 ignored, 0 not, -1 no git. */
 int wiz_git_ignored(const char *root, const char *rel);
+/* One git process for n paths: ignored[i] set, returns 0; -1 when git cannot answer. */
+int wiz_git_ignored_many(const char *root, const char *const *rels, size_t n, bool *ignored);
 
 /* ---- ledger.c ---- */
 /* Applies the plan with a write-ahead ledger; rolls back on failure. *run_id: free(). */

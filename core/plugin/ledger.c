@@ -1,6 +1,8 @@
-/* Apply with a write-ahead ledger under <project>/.amplitude/runs/<run-id>/: each file's
- * pre-image and the hash of its new content are on disk (fsync'd) before the file is
- * replaced, so a run can be undone even after a crash half-way. */
+/* Apply with a write-ahead ledger under <project>/.amplitude/runs/<run-id>/: every
+ * file's pre-image and the hash of its new content are on disk (fsync'd) before the
+ * first file is replaced, so a run can be undone even after a crash half-way. fsyncs:
+ * one per pre-image, one for the manifest, one per written file, one per directory whose
+ * entries changed, one for the closing line. */
 #include "host.h"
 #include "ledger.h"
 
@@ -28,19 +30,20 @@ char *wiz_ledger_runs_dir(const char *root)
     return wiz_asprintf("%s/.amplitude/runs", root);
 }
 
-static enum wiz_rc mkdir_p(struct wiz_ctx *ctx, const char *path, mode_t mode)
-{
-    if (mkdir(path, mode) != 0 && errno != EEXIST)
-        return wiz_fail_errno(ctx, WIZ_EIO, "cannot create %s", path);
-    return WIZ_OK;
-}
-
 /* Appends one line and makes it durable before anything it announces happens. */
 static enum wiz_rc append(struct wiz_ctx *ctx, int fd, const char *line)
 {
     size_t n = strlen(line);
     if (write(fd, line, n) != (ssize_t)n || fsync(fd) != 0)
         return wiz_fail_errno(ctx, WIZ_EIO, "cannot write the run ledger");
+    return WIZ_OK;
+}
+
+static enum wiz_rc make_dir(struct wiz_ctx *ctx, const char *path, mode_t mode, bool *created)
+{
+    *created = mkdir(path, mode) == 0;
+    if (!*created && errno != EEXIST)
+        return wiz_fail_errno(ctx, WIZ_EIO, "cannot create %s", path);
     return WIZ_OK;
 }
 
@@ -84,8 +87,8 @@ void wiz_ledger_rmdirs(const char *root, char *const *dirs, size_t n)
 }
 
 /* Records, before the write that creates them, each parent directory of rel that does
- * not exist yet, top down (undo removes them bottom up). */
-static enum wiz_rc note_new_dirs(struct wiz_ctx *ctx, int fd, const char *root, const char *rel, char ***dirs,
+ * not exist yet and is not recorded already, top down (undo removes them bottom up). */
+static enum wiz_rc note_new_dirs(struct wiz_ctx *ctx, FILE *man, const char *root, const char *rel, char ***dirs,
                                  size_t *n)
 {
     for (const char *sl = strchr(rel, '/'); sl; sl = strchr(sl + 1, '/')) {
@@ -98,20 +101,160 @@ static enum wiz_rc note_new_dirs(struct wiz_ctx *ctx, int fd, const char *root, 
         }
         *dirs = nv;
         struct stat st;
-        bool exists = lstat(abs, &st) == 0;
+        bool known = lstat(abs, &st) == 0;
         free(abs);
-        if (exists) {
+        for (size_t k = 0; !known && k < *n; k++)
+            known = strcmp(nv[k], sub) == 0; /* an earlier file of this run creates it */
+        if (known) {
             free(sub);
             continue;
         }
-        char line[PATH_MAX_LINE];
-        snprintf(line, sizeof line, "dir %s\n", sub);
         nv[(*n)++] = sub;
-        enum wiz_rc rc = append(ctx, fd, line);
+        fprintf(man, "dir %s\n", sub);
+    }
+    return WIZ_OK;
+}
+
+/* The directories whose entries a run changes, each synced once. */
+struct dirset {
+    char **v;
+    size_t n;
+};
+
+/* Adds the directory holding abs. */
+static enum wiz_rc dirset_add_parent(struct wiz_ctx *ctx, struct dirset *s, const char *abs)
+{
+    const char *slash = strrchr(abs, '/');
+    char *d = slash ? wiz_asprintf("%.*s", (int)(slash - abs), abs) : NULL;
+    if (!d)
+        return slash ? wiz_fail(ctx, WIZ_EINTERNAL, "out of memory") : WIZ_OK;
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->v[i], d) == 0) {
+            free(d);
+            return WIZ_OK;
+        }
+    char **nv = realloc(s->v, (s->n + 1) * sizeof *nv);
+    if (!nv) {
+        free(d);
+        return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+    }
+    s->v = nv;
+    s->v[s->n++] = d;
+    return WIZ_OK;
+}
+
+static enum wiz_rc dirset_sync(struct wiz_ctx *ctx, const struct dirset *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        enum wiz_rc rc = wiz_pfs_sync_dir(ctx, s->v[i]);
         if (rc)
             return rc;
     }
     return WIZ_OK;
+}
+
+static void dirset_free(struct dirset *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->v[i]);
+    free(s->v);
+}
+
+static bool unchanged(const struct wiz_plan_entry *e)
+{
+    return e->skip || !e->text || (e->old && e->old_len == e->len && memcmp(e->old, e->text, e->len) == 0);
+}
+
+/* The whole ledger of a run, durable before the first project file is touched: each
+ * pre-image (data fsync'd), then the manifest naming every file and new directory (one
+ * write, one fsync), then each directory holding new ledger names synced once. Undo
+ * copes with files the manifest names that were never written (crash before them).
+ * Fills files/nfiles and dirs/ndirs; *fd: the open manifest (also on failure, when
+ * opened), for the closing line. */
+static enum wiz_rc write_ledger(struct wiz_ctx *ctx, const char *root, const char *framework,
+                                const struct wiz_plan *plan, const char *run_dir, const char *man_path,
+                                struct dirset *synced, struct wiz_ledger_file *files, size_t *nfiles, char ***dirs,
+                                size_t *ndirs, int *fd)
+{
+    /* the header first, so a failure below can still close the manifest with "rolledback" */
+    *fd = open(man_path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
+    if (*fd < 0)
+        return wiz_fail_errno(ctx, WIZ_EIO, "cannot create %s", man_path);
+    char head[300];
+    int hl = snprintf(head, sizeof head, "ampli-wizard-ledger 1\nframework %.200s\n", framework ? framework : "-");
+    if (write(*fd, head, (size_t)hl) != hl)
+        return wiz_fail_errno(ctx, WIZ_EIO, "cannot write the run ledger");
+    char *buf = NULL;
+    size_t blen = 0;
+    FILE *man = open_memstream(&buf, &blen);
+    if (!man)
+        return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+    enum wiz_rc rc = WIZ_OK;
+    for (size_t i = 0; !rc && i < plan->n; i++) {
+        const struct wiz_plan_entry *e = &plan->v[i];
+        if (unchanged(e))
+            continue;
+        struct wiz_ledger_file *f = &files[(*nfiles)++];
+        f->index = (int)i;
+        f->created = e->old == NULL;
+        f->mode = e->mode;
+        snprintf(f->path, sizeof f->path, "%s", e->path);
+        wiz_sha256_hex(e->text, e->len, f->sha_new);
+        if (f->created) {
+            rc = note_new_dirs(ctx, man, root, e->path, dirs, ndirs);
+        } else {
+            char *pre = wiz_asprintf("%s/%d.pre", run_dir, f->index);
+            rc = pre ? wiz_pfs_write_abs_nodirsync(ctx, pre, e->old, e->old_len, 0600)
+                     : wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+            free(pre);
+        }
+        fprintf(man, "file %d %c %o %s %s\n", f->index, f->created ? 'c' : 'm', f->mode, f->sha_new, e->path);
+    }
+    bool bad = ferror(man) != 0;
+    bad |= fclose(man) != 0 || !buf;
+    if (!rc && bad)
+        rc = wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+    if (!rc)
+        rc = append(ctx, *fd, buf);
+    free(buf);
+    if (!rc)
+        rc = dirset_sync(ctx, synced);
+    return rc;
+}
+
+/* Writes each changed file (data fsync'd), then syncs each directory touched once. */
+static enum wiz_rc write_files(struct wiz_ctx *ctx, const char *root, const struct wiz_plan *plan,
+                               const struct wiz_ledger_file *files, size_t nfiles, char *const *dirs, size_t ndirs,
+                               size_t *done)
+{
+    int crash_after = test_hook("AMPLITUDE_WIZARD_TEST_CRASH_AFTER");
+    int fail_after = test_hook("AMPLITUDE_WIZARD_TEST_FAIL_AFTER");
+    struct dirset touched = {0};
+    enum wiz_rc rc = WIZ_OK;
+    for (size_t k = 0; !rc && k < ndirs; k++) {
+        char *abs = wiz_asprintf("%s/%s", root, dirs[k]);
+        rc = abs ? dirset_add_parent(ctx, &touched, abs) : wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+        free(abs);
+    }
+    for (size_t k = 0; !rc && k < nfiles; k++) {
+        if (fail_after >= 0 && (int)k >= fail_after) {
+            rc = wiz_fail(ctx, WIZ_EIO, "%s: simulated write failure (AMPLITUDE_WIZARD_TEST_FAIL_AFTER)", files[k].path);
+            break;
+        }
+        const struct wiz_plan_entry *e = &plan->v[files[k].index];
+        char *abs = wiz_asprintf("%s/%s", root, e->path);
+        rc = abs ? wiz_pfs_write_abs_nodirsync(ctx, abs, e->text, e->len, e->mode) : WIZ_EINTERNAL;
+        if (!rc)
+            rc = dirset_add_parent(ctx, &touched, abs);
+        free(abs);
+        (*done)++; /* counted even when it failed: rollback puts it back */
+        if (!rc && (int)*done == crash_after)
+            _exit(70); /* test hook: a crash between two writes */
+    }
+    if (!rc)
+        rc = dirset_sync(ctx, &touched);
+    dirset_free(&touched);
+    return rc;
 }
 
 enum wiz_rc wiz_ledger_apply(struct wiz_app *app, const char *root, const char *framework,
@@ -128,71 +271,42 @@ enum wiz_rc wiz_ledger_apply(struct wiz_app *app, const char *root, const char *
     char *amp = wiz_asprintf("%s/.amplitude", root), *runs = wiz_ledger_runs_dir(root);
     char *dir = wiz_asprintf("%s/%s", runs ? runs : "", id), *man = wiz_asprintf("%s/manifest", dir ? dir : "");
     char *self_ignore = wiz_asprintf("%s/.gitignore", runs ? runs : "");
-    enum wiz_rc rc = (!amp || !runs || !dir || !man || !self_ignore) ? wiz_fail(ctx, WIZ_EINTERNAL, "out of memory") : WIZ_OK;
+    struct wiz_ledger_file *files = calloc(plan->n + 1, sizeof *files);
+    enum wiz_rc rc = (!amp || !runs || !dir || !man || !self_ignore || !files)
+                         ? wiz_fail(ctx, WIZ_EINTERNAL, "out of memory") : WIZ_OK;
+    /* the directories whose entries the ledger adds: the run dir (manifest, pre-images),
+     * runs/ (the run dir), and whatever this run creates above them */
+    struct dirset synced = {0};
+    bool new_amp = false, new_runs = false;
     if (!rc)
-        rc = mkdir_p(ctx, amp, 0755);
+        rc = make_dir(ctx, amp, 0755, &new_amp);
     if (!rc)
-        rc = mkdir_p(ctx, runs, 0700);
-    /* the runs dir ignores itself too, whatever happens to the project's .gitignore */
-    if (!rc && access(self_ignore, F_OK) != 0)
-        rc = wiz_pfs_write_abs(ctx, self_ignore, "*\n", 2, 0600);
+        rc = make_dir(ctx, runs, 0700, &new_runs);
+    if (!rc && new_amp)
+        rc = dirset_add_parent(ctx, &synced, amp);
+    if (!rc && new_runs)
+        rc = dirset_add_parent(ctx, &synced, runs);
+    if (!rc)
+        rc = dirset_add_parent(ctx, &synced, dir);
+    if (!rc)
+        rc = dirset_add_parent(ctx, &synced, man);
+    /* the runs dir ignores itself too, whatever happens to the project's .gitignore; a
+     * convenience, not a record: not synced */
+    int ig = rc ? -1 : open(self_ignore, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (ig >= 0) {
+        if (write(ig, "*\n", 2) != 2)
+            wiz_debug(ctx, "cannot write %s", self_ignore);
+        close(ig);
+    }
     if (!rc && mkdir(dir, 0700) != 0)
         rc = wiz_fail_errno(ctx, WIZ_EIO, "cannot create %s", dir);
-    int fd = rc ? -1 : open(man, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
-    if (!rc && fd < 0)
-        rc = wiz_fail_errno(ctx, WIZ_EIO, "cannot create %s", man);
-    char line[PATH_MAX_LINE];
-    if (!rc) {
-        snprintf(line, sizeof line, "ampli-wizard-ledger 1\nframework %s\n", framework ? framework : "-");
-        rc = append(ctx, fd, line);
-    }
-    int crash_after = test_hook("AMPLITUDE_WIZARD_TEST_CRASH_AFTER");
-    int fail_after = test_hook("AMPLITUDE_WIZARD_TEST_FAIL_AFTER");
-    int written = 0;
-    size_t done = 0, ndirs = 0;
+    int fd = -1;
+    size_t nfiles = 0, done = 0, ndirs = 0;
     char **dirs = NULL;
-    struct wiz_ledger_file *files = calloc(plan->n + 1, sizeof *files);
-    if (!files && !rc)
-        rc = wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
-    for (size_t i = 0; !rc && i < plan->n; i++) {
-        const struct wiz_plan_entry *e = &plan->v[i];
-        if (e->skip || !e->text || (e->old && e->old_len == e->len && memcmp(e->old, e->text, e->len) == 0))
-            continue;
-        struct wiz_ledger_file *f = &files[done];
-        f->index = (int)i;
-        f->created = e->old == NULL;
-        f->mode = e->mode;
-        snprintf(f->path, sizeof f->path, "%s", e->path);
-        wiz_sha256_hex(e->text, e->len, f->sha_new);
-        if (!e->old) {
-            rc = note_new_dirs(ctx, fd, root, e->path, &dirs, &ndirs);
-            if (rc)
-                break;
-        } else {
-            char *pre = wiz_asprintf("%s/%d.pre", dir, f->index);
-            rc = pre ? wiz_pfs_write_abs(ctx, pre, e->old, e->old_len, 0600) : WIZ_EINTERNAL;
-            free(pre);
-            if (rc)
-                break;
-        }
-        snprintf(line, sizeof line, "file %d %c %o %s %s\n", f->index, f->created ? 'c' : 'm', f->mode, f->sha_new,
-                 e->path);
-        rc = append(ctx, fd, line);
-        if (rc)
-            break;
-        if (fail_after >= 0 && written >= fail_after) {
-            rc = wiz_fail(ctx, WIZ_EIO, "%s: simulated write failure (AMPLITUDE_WIZARD_TEST_FAIL_AFTER)", e->path);
-            break;
-        }
-        char *abs = wiz_asprintf("%s/%s", root, e->path);
-        rc = abs ? wiz_pfs_write_abs(ctx, abs, e->text, e->len, e->mode) : WIZ_EINTERNAL;
-        free(abs);
-        done++;
-        if (rc)
-            break;
-        if (++written == crash_after)
-            _exit(70); /* test hook: a crash between two writes */
-    }
+    if (!rc)
+        rc = write_ledger(ctx, root, framework, plan, dir, man, &synced, files, &nfiles, &dirs, &ndirs, &fd);
+    if (!rc)
+        rc = write_files(ctx, root, plan, files, nfiles, dirs, ndirs, &done);
     if (rc && fd >= 0) {
         /* roll back what was written, newest first */
         struct wiz_ctx rctx;
@@ -210,6 +324,7 @@ enum wiz_rc wiz_ledger_apply(struct wiz_app *app, const char *root, const char *
         close(fd);
     if (!rc)
         *run_id = wiz_strdup(id);
+    dirset_free(&synced);
     free(files);
     for (size_t i = 0; i < ndirs; i++)
         free(dirs[i]);

@@ -188,7 +188,19 @@ static enum wiz_rc mkparents(struct wiz_ctx *ctx, const char *abs)
     return WIZ_OK;
 }
 
-enum wiz_rc wiz_pfs_write_abs(struct wiz_ctx *ctx, const char *abs, const char *data, size_t len, unsigned mode)
+enum wiz_rc wiz_pfs_sync_dir(struct wiz_ctx *ctx, const char *dir)
+{
+    int dfd = open(dir[0] ? dir : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0)
+        return wiz_fail_errno(ctx, WIZ_EIO, "cannot open %s", dir);
+    /* EINVAL: a file system that cannot sync directories (nothing more to do there) */
+    int r = fsync(dfd) == 0 || errno == EINVAL ? 0 : -1;
+    close(dfd);
+    return r ? wiz_fail_errno(ctx, WIZ_EIO, "cannot sync %s", dir) : WIZ_OK;
+}
+
+/* temp file, write, fsync, rename; the directory entry is made durable by the caller */
+static enum wiz_rc write_replace(struct wiz_ctx *ctx, const char *abs, const char *data, size_t len, unsigned mode)
 {
     enum wiz_rc rc = mkparents(ctx, abs);
     if (rc)
@@ -227,15 +239,28 @@ enum wiz_rc wiz_pfs_write_abs(struct wiz_ctx *ctx, const char *abs, const char *
         return rc;
     }
     free(tmp);
+    return WIZ_OK;
+}
+
+enum wiz_rc wiz_pfs_write_abs_nodirsync(struct wiz_ctx *ctx, const char *abs, const char *data, size_t len,
+                                        unsigned mode)
+{
+    return write_replace(ctx, abs, data, len, mode);
+}
+
+enum wiz_rc wiz_pfs_write_abs(struct wiz_ctx *ctx, const char *abs, const char *data, size_t len, unsigned mode)
+{
+    enum wiz_rc rc = write_replace(ctx, abs, data, len, mode);
+    if (rc)
+        return rc;
     char *dir = wiz_strdup(abs);
     char *slash = dir ? strrchr(dir, '/') : NULL;
     if (slash) {
         *slash = '\0';
-        int dfd = open(dir[0] ? dir : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (dfd >= 0) {
-            fsync(dfd);
-            close(dfd);
-        }
+        /* as before: the data is durable; a directory that cannot be synced is not an error here */
+        struct wiz_ctx quiet;
+        wiz_ctx_init(&quiet);
+        (void)wiz_pfs_sync_dir(&quiet, dir);
     }
     free(dir);
     return WIZ_OK;

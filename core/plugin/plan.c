@@ -109,10 +109,10 @@ size_t wiz_plan_changes(const struct wiz_plan *plan)
     return n;
 }
 
-/* Is rel ignored? git decides in a repository; otherwise the .gitignore text is read. */
-static bool ignored(const char *root, const char *gitignore, const char *rel)
+/* Is rel ignored? git decides in a repository (g: its answer, -1 for none); otherwise
+ * the .gitignore text is read. */
+static bool ignored(int g, const char *gitignore, const char *rel)
 {
-    int g = wiz_git_ignored(root, rel);
     if (g >= 0)
         return g == 1;
     if (!gitignore)
@@ -155,10 +155,18 @@ enum wiz_rc wiz_plan_finish(struct wiz_app *app, const char *root, struct wiz_pl
     const char *lines[64];
     char *owned[64] = {0};
     size_t n = 0;
-    if (!ignored(root, cur, ".amplitude/runs/x"))
+    /* one git process for all the paths (index 0: the run records) */
+    const char *rels[64] = {".amplitude/runs/x"};
+    bool git_says[64];
+    size_t nrel = 1;
+    for (size_t i = 0; i < plan->nignore && nrel < 64; i++)
+        rels[nrel++] = plan->ignore[i];
+    bool git = wiz_git_ignored_many(root, rels, nrel, git_says) == 0;
+    if (!ignored(git ? git_says[0] : -1, cur, rels[0]))
         lines[n++] = "/.amplitude/runs/";
     for (size_t i = 0; i < plan->nignore && n < 63; i++) {
-        if (ignored(root, cur, plan->ignore[i]))
+        int g = !git ? -1 : i + 1 < nrel ? git_says[i + 1] : wiz_git_ignored(root, plan->ignore[i]);
+        if (ignored(g, cur, plan->ignore[i]))
             continue;
         owned[n] = wiz_asprintf("/%s", plan->ignore[i]);
         if (owned[n])

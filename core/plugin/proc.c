@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -113,19 +114,136 @@ int wiz_git_in_repo(const char *root)
     return git_status(root, argv) == 0 ? 1 : 0;
 }
 
+/* The questions below need no `rev-parse` first: outside a work tree (or with no git)
+ * the command itself exits 128 (127), which is the -1 answer. One git process each. */
 int wiz_git_tracked(const char *root, const char *rel)
 {
-    if (wiz_git_in_repo(root) != 1)
-        return -1;
     const char *argv[] = {"git", "ls-files", "--error-unmatch", "--", rel, NULL};
-    return git_status(root, argv) == 0 ? 1 : 0;
+    int st = git_status(root, argv);
+    return st == 0 ? 1 : st == 1 ? 0 : -1;
+}
+
+#define GIT_OUT_MAX (64 * 1024)
+#define GIT_IN_MAX (32 * 1024) /* written whole before reading: half a pipe, so no deadlock */
+
+/* Runs git in root with `in` (len inlen) on its stdin and stdout captured (stderr
+ * dropped). Exit status or -1. *out: NUL-terminated, free() */
+static int git_output(const char *root, const char *const *argv, const char *in, size_t inlen, char **out,
+                      size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    int ofd[2], ifd[2];
+    if (inlen > GIT_IN_MAX || pipe2(ofd, O_CLOEXEC) != 0)
+        return -1;
+    /* stdin is a socket so the write can say MSG_NOSIGNAL: git may exit (not a work
+     * tree) before reading, and a pipe would kill us with SIGPIPE */
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ifd) != 0) {
+        close(ofd[0]);
+        close(ofd[1]);
+        return -1;
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(ofd[0]);
+        close(ofd[1]);
+        close(ifd[0]);
+        close(ifd[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        int devnull = open("/dev/null", O_WRONLY);
+        if (devnull >= 0)
+            dup2(devnull, 2);
+        dup2(ifd[0], 0);
+        dup2(ofd[1], 1);
+        if (chdir(root) != 0)
+            _exit(126);
+        execvp(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    close(ofd[1]);
+    close(ifd[0]);
+    for (size_t off = 0; off < inlen;) {
+        ssize_t w = send(ifd[1], in + off, inlen - off, MSG_NOSIGNAL);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break; /* git exited early: its status says why */
+        off += (size_t)w;
+    }
+    close(ifd[1]);
+    char *buf = malloc(GIT_OUT_MAX + 1);
+    size_t n = 0;
+    bool over = false;
+    for (;;) {
+        char tmp[4096];
+        ssize_t r = read(ofd[0], tmp, sizeof tmp);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        if (!buf || n + (size_t)r > GIT_OUT_MAX) {
+            over = true; /* keep draining so git does not block on a full pipe */
+            continue;
+        }
+        memcpy(buf + n, tmp, (size_t)r);
+        n += (size_t)r;
+    }
+    close(ofd[0]);
+    int st;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    if (over || !buf) {
+        free(buf);
+        return -1;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+int wiz_git_ignored_many(const char *root, const char *const *rels, size_t n, bool *ignored)
+{
+    if (n == 0)
+        return 0;
+    /* the paths NUL-separated on stdin; -z: the ignored ones come back the same way,
+     * as given and unquoted */
+    size_t inlen = 0;
+    for (size_t i = 0; i < n; i++)
+        inlen += strlen(rels[i]) + 1;
+    char *in = malloc(inlen ? inlen : 1);
+    if (!in)
+        return -1;
+    for (size_t i = 0, off = 0; i < n; i++) {
+        size_t l = strlen(rels[i]) + 1;
+        memcpy(in + off, rels[i], l);
+        off += l;
+    }
+    const char *argv[] = {"git", "check-ignore", "--no-index", "--stdin", "-z", NULL};
+    char *out;
+    size_t len;
+    int st = git_output(root, argv, in, inlen, &out, &len);
+    free(in);
+    if (st != 0 && st != 1) { /* 1: none ignored; 128: not a work tree */
+        free(out);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        ignored[i] = false;
+        for (size_t off = 0; off < len; off += strlen(out + off) + 1)
+            if (strcmp(out + off, rels[i]) == 0)
+                ignored[i] = true;
+    }
+    free(out);
+    return 0;
 }
 
 int wiz_git_ignored(const char *root, const char *rel)
 {
-    if (wiz_git_in_repo(root) != 1)
+    bool ign;
+    if (wiz_git_ignored_many(root, &rel, 1, &ign) != 0)
         return -1;
-    const char *argv[] = {"git", "check-ignore", "-q", "--no-index", "--", rel, NULL};
-    int st = git_status(root, argv);
-    return st == 0 ? 1 : st == 1 ? 0 : -1;
+    return ign ? 1 : 0;
 }
