@@ -14,7 +14,7 @@ printf '#!/bin/sh\nfor u; do :; done\nprintf "%%s\\n" "$u" >"%s/url"\ncat /proc/
 chmod +x "$T/browser"
 BROWSER="$T/browser" "$WIZ_BIN" login --login-timeout 60 >"$T/login.out" 2>"$T/login.err" &
 LOGIN=$!
-python3 "$WIZ_TEST_SRC/tests/helpers/callback_attack.py" "$T/url" >"$T/attack.out" 2>&1 || { kill $LOGIN; fail "$(cat "$T/attack.out")"; }
+python3 "$WIZ_TEST_SRC/tests/helpers/callback_attack.py" "$T/url" >"$T/attack.out" 2>&1 || { kill $LOGIN 2>/dev/null || true; fail "attack: $(cat "$T/attack.out") login: $(cat "$T/login.err")"; }
 # the login must end on the wrong state, long before its 60 s timeout (a hang fails here)
 for _ in $(seq 1 300); do kill -0 $LOGIN 2>/dev/null || break; sleep 0.1; done
 if kill -0 $LOGIN 2>/dev/null; then kill $LOGIN; fail "login still waiting 30 s after the wrong state: $(cat "$T/attack.out")"; fi
