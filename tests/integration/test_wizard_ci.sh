@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# (its apps sign in through the browser: it uses the callback ports)
 # wizard-ci on the fake apps of tests/ci-fixtures, claimed by the test plugins: a passing app
 # at every level, failures detected (setup, expect.json, no event) with the log tail and a
 # non-zero exit, --list, --shard (stable, disjoint, complete), --json / --junit, bad args.
