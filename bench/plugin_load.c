@@ -22,17 +22,6 @@ static int cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static void clear(struct wiz_plugin *p)
-{
-    free(p->name);
-    free(p->version);
-    free(p->description);
-    free(p->note);
-    for (char **id = p->ids; id && *id; id++)
-        free(*id);
-    free(p->ids);
-}
-
 static double bench(const char *path, bool lua, const char *sdk, int rounds)
 {
     double *t = calloc((size_t)rounds, sizeof *t);
@@ -51,7 +40,7 @@ static double bench(const char *path, bool lua, const char *sdk, int rounds)
             wiz_unload_lua(&p);
         else
             dlclose(p.dl); /* so the next round maps it again */
-        clear(&p);
+        wiz_plugin_clear_fields(&p);
     }
     qsort(t, (size_t)rounds, sizeof *t, cmp);
     double med = t[rounds / 2];

@@ -105,7 +105,7 @@ static void indent_of(const char *t, size_t p, char *out, size_t cap)
     out[n] = '\0';
 }
 
-static char *splice(const char *t, size_t at, const char *ins)
+char *wiz_text_insert(const char *t, size_t at, const char *ins)
 {
     size_t tl = strlen(t), il = strlen(ins);
     char *o = malloc(tl + il + 1);
@@ -169,7 +169,7 @@ int wiz_edit_package_json(const char *text, const char *section, const char *nam
         ins = ind1[0] || n == 0 ? wiz_asprintf("%s\n%s\"%s\": {\n%s%s%s: %s\n%s}%s", n ? "," : "", unit, section,
                                                unit, unit, qname, qspec, unit, n ? "" : "\n")
                                 : wiz_asprintf(", \"%s\": {%s: %s}", section, qname, qspec);
-        if (ins && (*out = splice(text, at, ins)))
+        if (ins && (*out = wiz_text_insert(text, at, ins)))
             rc = 0;
         goto done;
     }
@@ -219,12 +219,12 @@ int wiz_edit_package_json(const char *text, const char *section, const char *nam
     if (pos < dn) {
         ins = multiline ? wiz_asprintf("%s%s%s,\n%s", qname, colon, qspec, ind)
                         : wiz_asprintf("%s%s%s, ", qname, colon, qspec);
-        if (ins && (*out = splice(text, d[pos].ks, ins)))
+        if (ins && (*out = wiz_text_insert(text, d[pos].ks, ins)))
             rc = 0;
     } else {
         ins = multiline ? wiz_asprintf(",\n%s%s%s%s", ind, qname, colon, qspec)
                         : wiz_asprintf(", %s%s%s", qname, colon, qspec);
-        if (ins && (*out = splice(text, d[dn - 1].ve, ins)))
+        if (ins && (*out = wiz_text_insert(text, d[dn - 1].ve, ins)))
             rc = 0;
     }
 done:

@@ -37,17 +37,6 @@ static size_t name_len(const char *p)
     return n;
 }
 
-static char *insert_at(const char *t, size_t at, const char *ins)
-{
-    size_t tl = strlen(t), il = strlen(ins);
-    char *o = malloc(tl + il + 1);
-    if (!o)
-        return NULL;
-    memcpy(o, t, at);
-    memcpy(o + at, ins, il);
-    memcpy(o + at + il, t + at, tl - at + 1);
-    return o;
-}
 
 /* The file's line ending: CRLF when its first line ends so, else LF. */
 static const char *eol_of(const char *t)
@@ -193,7 +182,7 @@ static int keyed_table(const char *text, const char *header, const char *name, c
     char *line = ind ? wiz_asprintf("%s%s%s = \"%s\"%s", last && text[last - 1] != '\n' ? eol : "", ind, name,
                                     spec ? spec : "*", eol)
                      : NULL;
-    *out = line ? insert_at(text, last, line) : NULL;
+    *out = line ? wiz_text_insert(text, last, line) : NULL;
     free(line);
     free(ind);
     return *out ? 0 : -1;
@@ -235,7 +224,7 @@ static char *after_last_item(const char *t, size_t e, const char *ind, const cha
     } else { /* the closing bracket on the item's line */
         size_t at = comma ? j + 1 : e;
         line = wiz_asprintf("%s%s%s%s%s", comma ? "" : ",", eol, ind, item, comma ? "," : "");
-        o = line ? insert_at(t, at, line) : NULL;
+        o = line ? wiz_text_insert(t, at, line) : NULL;
     }
     free(line);
     return o;
@@ -272,7 +261,7 @@ static int project_deps(const char *text, long body, const char *name, const cha
     if (!deps) {
         char *line = wiz_asprintf("%sdependencies = [%s    %s,%s]%s", last && text[last - 1] != '\n' ? eol : "", eol,
                                   item, eol, eol);
-        *out = line ? insert_at(text, last, line) : NULL;
+        *out = line ? wiz_text_insert(text, last, line) : NULL;
         free(line);
         free(item);
         return *out ? 0 : -1;
@@ -332,16 +321,16 @@ static int project_deps(const char *text, long body, const char *name, const cha
             ls--;
         bool own_line = ls > 0 && text[ls - 1] == '\n';
         ins = wiz_asprintf("%s    %s,%s", own_line ? "" : eol, item, own_line ? eol : "");
-        *out = ins ? insert_at(text, own_line ? ls : i, ins) : NULL;
+        *out = ins ? wiz_text_insert(text, own_line ? ls : i, ins) : NULL;
     } else if (!last_item_end) {
-        *out = insert_at(text, i, item);
+        *out = wiz_text_insert(text, i, item);
     } else if (multiline) {
         char *ind = line_item ? indent_at(text, line_item - 1) : wiz_strdup("    ");
         *out = ind ? after_last_item(text, last_item_end, ind, item, eol) : NULL;
         free(ind);
     } else {
         ins = wiz_asprintf(", %s", item);
-        *out = ins ? insert_at(text, last_item_end, ins) : NULL;
+        *out = ins ? wiz_text_insert(text, last_item_end, ins) : NULL;
     }
     free(ins);
     free(item);

@@ -89,6 +89,8 @@ int wiz_session_fail(wiz_session *s, int prc, const char *fmt, ...) __attribute_
  * Refused plugins are kept (status REFUSED) so `plugins list` can show them. */
 enum wiz_rc wiz_registry_load(struct wiz_app *app, struct wiz_registry *reg);
 void wiz_registry_free(struct wiz_registry *reg);
+/* Frees the strings a plugin record owns (not the record, not a loaded Lua state). */
+void wiz_plugin_clear_fields(struct wiz_plugin *p);
 /* The plugin serving id (aliases accepted), NULL if none. *canon: the canonical id
  * (borrowed from the plugin). */
 struct wiz_plugin *wiz_registry_find(struct wiz_registry *reg, const char *id, const char **canon);
@@ -146,6 +148,8 @@ void wiz_plan_print_diff(const struct wiz_plan *plan, void *f, bool colour);
 void wiz_diff_print(void *f, const char *path, const char *a, size_t alen, const char *b, size_t blen, bool colour);
 
 /* ---- edit_*.c: text edits that keep formatting (pure functions, unit-tested) ---- */
+/* t with ins inserted at byte offset at. returns owned string: free() (NULL on OOM) */
+char *wiz_text_insert(const char *t, size_t at, const char *ins);
 /* New text of package.json with name: spec in "dependencies" (added when missing).
  * Returns 0 (changed or unchanged), <0 on a parse problem. *out: free(). */
 int wiz_edit_package_json(const char *text, const char *section, const char *name, const char *spec, char **out);

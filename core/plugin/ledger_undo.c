@@ -132,8 +132,8 @@ enum wiz_rc wiz_ledger_undo(struct wiz_app *app, const char *root, const char *r
         rc = wiz_fail(ctx, WIZ_ERR, "run %s was already undone", id);
     /* What does each file look like now? new content -> restore; old -> nothing to do. */
     char changed[2048] = "";
-    bool *todo = rc ? NULL : calloc(r.n + 1, sizeof *todo);
-    for (size_t i = 0; !rc && todo && i < r.n; i++) {
+    bool *restore = rc ? NULL : calloc(r.n + 1, sizeof *restore);
+    for (size_t i = 0; !rc && restore && i < r.n; i++) {
         const struct wiz_ledger_file *f = &r.f[i];
         char *abs = wiz_asprintf("%s/%s", root, f->path), *cur = NULL, *pre = NULL;
         size_t cl = 0, pl = 0;
@@ -144,20 +144,20 @@ enum wiz_rc wiz_ledger_undo(struct wiz_app *app, const char *root, const char *r
         if (cr == WIZ_OK)
             wiz_sha256_hex(cur, cl, sha);
         if (cr == WIZ_OK && strcmp(sha, f->sha_new) == 0) {
-            todo[i] = true;
+            restore[i] = true;
         } else if (f->created && cr == WIZ_ENOTFOUND) {
-            todo[i] = false; /* never written (crash before it) or already removed */
+            restore[i] = false; /* never written (crash before it) or already removed */
         } else if (!f->created && cr == WIZ_OK) {
             char *pp = wiz_asprintf("%s/%d.pre", dir, f->index);
             bool same = pp && wiz_pfs_read_abs(&c, pp, &pre, &pl, NULL) == WIZ_OK && pl == cl && memcmp(pre, cur, cl) == 0;
             free(pp);
             if (!same) {
-                todo[i] = force;
+                restore[i] = force;
                 strncat(changed, changed[0] ? ", " : "", sizeof changed - strlen(changed) - 1);
                 strncat(changed, f->path, sizeof changed - strlen(changed) - 1);
             }
         } else {
-            todo[i] = force;
+            restore[i] = force;
             strncat(changed, changed[0] ? ", " : "", sizeof changed - strlen(changed) - 1);
             strncat(changed, f->path, sizeof changed - strlen(changed) - 1);
         }
@@ -170,7 +170,7 @@ enum wiz_rc wiz_ledger_undo(struct wiz_app *app, const char *root, const char *r
                       id, changed);
     size_t restored = 0;
     for (size_t i = r.n; !rc && i-- > 0;) {
-        if (!todo[i])
+        if (!restore[i])
             continue;
         rc = wiz_ledger_restore(ctx, root, dir, &r.f[i]);
         restored++;
@@ -196,7 +196,7 @@ enum wiz_rc wiz_ledger_undo(struct wiz_app *app, const char *root, const char *r
             wiz_ui_status(app, "undid run %s: %zu file(s) restored%s", id, restored,
                    r.complete ? "" : " (the run had not completed)");
     }
-    free(todo);
+    free(restore);
     run_free(&r);
     free(dir);
     free(man);

@@ -224,6 +224,17 @@ enum wiz_rc wiz_registry_load(struct wiz_app *app, struct wiz_registry *reg)
     return WIZ_OK;
 }
 
+void wiz_plugin_clear_fields(struct wiz_plugin *p)
+{
+    free(p->name);
+    free(p->version);
+    free(p->description);
+    free(p->note);
+    for (char **id = p->ids; id && *id; id++)
+        free(*id);
+    free(p->ids);
+}
+
 void wiz_registry_free(struct wiz_registry *reg)
 {
     for (size_t i = 0; i < reg->n; i++) {
@@ -233,13 +244,7 @@ void wiz_registry_free(struct wiz_registry *reg)
         /* C plugins stay mapped: a static descriptor may still be referenced, and
          * unmapping buys nothing in a short-lived process. */
         free(p->path);
-        free(p->name);
-        free(p->version);
-        free(p->description);
-        free(p->note);
-        for (char **id = p->ids; id && *id; id++)
-            free(*id);
-        free(p->ids);
+        wiz_plugin_clear_fields(p);
     }
     free(reg->v);
     memset(reg, 0, sizeof *reg);
