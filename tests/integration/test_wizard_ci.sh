@@ -135,4 +135,26 @@ ODD=undo run_ci 1 fake/lua-pass --level static --wizard "$T/odd-wizard"
 assert_contains "$OUT" "[undo] undo did not restore the tree: +stray.txt"
 ODD=none run_ci 0 fake/lua-pass --level static --wizard "$T/odd-wizard"
 assert_contains "$OUT" "wizard $T/odd-wizard"
+# --- a level that cannot run here (pnpm missing) fails naming the tool; --allow-skip counts it ---
+nopnpm=
+IFS=: read -ra dirs <<<"$PATH"
+for d in "${dirs[@]}"; do [ -n "$d" ] && [ ! -e "$d/pnpm" ] && nopnpm+="${nopnpm:+:}$d"; done
+mkdir -p "$T/no-tools"
+PATH=$nopnpm run_ci 1 pm/pnpm-app --level build --jobs 1 --tools-dir "$T/no-tools"
+assert_contains "$OUT" "PASS  static"
+assert_contains "$OUT" "FAIL  build"
+assert_contains "$OUT" "pnpm not found"
+assert_contains "$OUT" "--allow-skip"
+[ "$(last_line)" = "0 passed, 1 failed" ] || fail "closing line without --allow-skip: $(last_line)"
+PATH=$nopnpm run_ci 0 pm/pnpm-app --level build --jobs 1 --tools-dir "$T/no-tools" --allow-skip
+assert_contains "$OUT" "SKIP  build"
+assert_contains "$OUT" "pnpm not found"
+[ "$(last_line)" = "0 passed, 0 failed, 1 skipped" ] || fail "closing line with --allow-skip: $(last_line)"
+# the tools dir comes first on the job's PATH, also for the commands it starts
+mkdir -p "$T/fake-tools"
+printf '#!/bin/sh\necho "fake pnpm $*" >> "%s/pnpm-calls"\n' "$T" > "$T/fake-tools/pnpm"
+chmod +x "$T/fake-tools/pnpm"
+PATH=$nopnpm run_ci 0 pm/pnpm-app --level build --jobs 1 --tools-dir "$T/fake-tools"
+assert_contains "$OUT" "PASS  build"
+grep -q '^fake pnpm install' "$T/pnpm-calls" || fail "the tools dir's pnpm did not run the install"
 echo "wizard-ci: all checks passed"

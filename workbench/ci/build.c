@@ -101,6 +101,20 @@ static enum wiz_rc python_build(struct ci_job *j, const struct ci_env *env)
     return rc;
 }
 
+const char *ci_pm(const struct ci_job *j)
+{
+    const char *pm = ci_exp_str(j, "package_manager");
+    pm = pm ? pm : "npm";
+    if (strcmp(pm, "yarn"))
+        return pm;
+    /* a berry lockfile starts with a __metadata block; classic's says "yarn lockfile v1" */
+    char *path = wiz_asprintf("%s/yarn.lock", j->app);
+    char *lock = path ? ci_read_file(path, NULL) : NULL;
+    bool berry = lock && strstr(lock, "\n__metadata:");
+    free(path), free(lock);
+    return berry ? "yarn-berry" : "yarn";
+}
+
 /* returns borrowed script body of package.json's scripts.<name> (in doc), or NULL */
 static const char *script(json_t *pkg, const char *name)
 {
@@ -133,20 +147,25 @@ static enum wiz_rc type_check(struct ci_job *j, const char *pm, json_t *pkg, con
 
 static enum wiz_rc node_build(struct ci_job *j, const struct ci_env *env)
 {
-    const char *pm = ci_exp_str(j, "package_manager");
-    pm = pm ? pm : "npm";
-    char *node = ci_which("node"), *pmbin = ci_which(pm);
+    ci_step(j, "tools");
+    const char *pm = ci_pm(j);
+    char *node = ci_which(env, "node"), *pmbin = ci_which(env, pm);
     bool ok = node && pmbin;
     free(node), free(pmbin);
     if (!ok)
-        return wiz_fail(&j->ctx, WIZ_ENOTFOUND, "%s not found (scripts/install-deps runtime)", node ? pm : "node");
+        return wiz_fail(&j->ctx, WIZ_ENOTFOUND, "%s not found on PATH or in tools/bin (scripts/install-deps runtime)",
+                        node ? pm : "node");
     /* setup added a dependency, so the lockfile is stale: the plain install updates it */
     const char *npm[] = {"npm", "install", "--no-audit", "--no-fund", NULL};
     char *store = wiz_asprintf("--store-dir=%s/pnpm-store", j->paths->cache);
     const char *pnpm[] = {"pnpm", "install", "--no-frozen-lockfile", store, NULL};
     const char *yarn[] = {"yarn", "install", "--non-interactive", "--no-progress", NULL};
-    const char *const *install = !strcmp(pm, "pnpm") ? pnpm : !strcmp(pm, "yarn") ? yarn : npm;
-    if (!store || (strcmp(pm, "npm") && strcmp(pm, "pnpm") && strcmp(pm, "yarn"))) {
+    const char *berry[] = {"yarn-berry", "install", NULL};
+    const char *const *install = !strcmp(pm, "pnpm")         ? pnpm
+                                 : !strcmp(pm, "yarn")       ? yarn
+                                 : !strcmp(pm, "yarn-berry") ? berry
+                                                             : npm;
+    if (!store || (strcmp(pm, "npm") && strcmp(pm, "pnpm") && strcmp(pm, "yarn") && strcmp(pm, "yarn-berry"))) {
         free(store);
         return wiz_fail(&j->ctx, WIZ_ENOTFOUND, "package manager '%s' is not supported by wizard-ci", pm);
     }

@@ -21,15 +21,17 @@ struct ci_opts {
     const char *sel[CI_MAX_SEL];
     int nsel;
     bool list, keep, help, version;
+    bool allow_skip; /* a level that cannot run here is a skip, not a failure */
     int jobs;
     int shard_k, shard_n; /* 0/0: no sharding */
     enum ci_level level;
-    const char *junit, *json, *wizard, *apps_dir;
+    const char *junit, *json, *wizard, *apps_dir, *tools_dir;
 };
 
 /* Where everything lives; owned strings, freed by ci_paths_free. */
 struct ci_paths {
     char *wizard, *standin, *browser, *python_check, *pyamp, *apps_dir, *cache, *tmp;
+    char *tools_bin; /* pinned pnpm/yarn (scripts/install-deps runtime), first on the jobs' PATH; may be NULL */
 };
 
 /* The outcome of one level of one app. Owned strings. */

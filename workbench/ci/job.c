@@ -62,9 +62,18 @@ static enum wiz_rc make_env(struct ci_job *j)
         {"GIT_CONFIG_NOSYSTEM", "1"}, {"npm_config_cache", npm},
         {"YARN_CACHE_FOLDER", yarn}, {"npm_config_update_notifier", "false"}, {"npm_config_fund", "false"},
         {"npm_config_audit", "false"}, {"NEXT_TELEMETRY_DISABLED", "1"}, {"PYTHONDONTWRITEBYTECODE", "1"},
+        /* setup changed package.json, so a berry lockfile must be allowed to change too */
+        {"YARN_ENABLE_IMMUTABLE_INSTALLS", "false"}, {"YARN_ENABLE_TELEMETRY", "0"},
         {NULL, NULL}};
     for (int i = 0; !rc && set[i][0]; i++)
         rc = ci_env_set(e, set[i][0], set[i][1]);
+    /* the pinned package managers first: the apps build with the versions CI pins */
+    const char *path = getenv("PATH");
+    char *newpath = j->paths->tools_bin ? wiz_asprintf("%s:%s", j->paths->tools_bin, path && path[0] ? path : "/usr/bin:/bin")
+                                        : NULL;
+    if (!rc && newpath)
+        rc = ci_env_set(e, "PATH", newpath);
+    free(newpath);
     /* the developer's npm settings (registry mirror, proxy) still apply under the fresh HOME */
     if (!rc && npmrc && access(npmrc, R_OK) == 0 && !getenv("npm_config_userconfig"))
         rc = ci_env_set(e, "npm_config_userconfig", npmrc);
@@ -147,7 +156,17 @@ void ci_job_main(const struct ci_paths *p, const struct ci_opts *o, const struct
         }
         if (!rc) /* a failed prepare counts as the static level's failure */
             rc = levels[l](&j);
-        if (rc == WIZ_ENOTFOUND) {
+        if (rc == WIZ_ENOTFOUND && !o->allow_skip) {
+            /* a check that cannot run here is a failure unless the caller said otherwise */
+            char *why = wiz_asprintf("cannot run here: %s (pass --allow-skip to count it as a skip)", wiz_errmsg(&j.ctx));
+            if (why)
+                wiz_fail(&j.ctx, WIZ_ENOTFOUND, "%s", why);
+            free(why);
+            free(j.last_log); /* nothing ran: no log tail to show */
+            j.last_log = NULL;
+            set_result(&j, out, CI_FAIL, ci_now() - t0);
+            break;
+        } else if (rc == WIZ_ENOTFOUND) {
             set_result(&j, out, CI_SKIP, ci_now() - t0);
             rc = WIZ_OK;
             skip_rest = true;

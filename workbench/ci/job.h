@@ -70,13 +70,17 @@ void ci_stop(pid_t pid, int sig, int grace_ms);
 bool ci_alive(pid_t pid, int *status);
 /* returns owned string: the last n lines of the file, or NULL: free() */
 char *ci_tail(const char *path, int n);
-/* returns owned string: the absolute path of prog found on PATH, or NULL: free() */
-char *ci_which(const char *prog);
+/* returns owned string: the absolute path of prog found on env's PATH (NULL env: ours), or NULL: free() */
+char *ci_which(const struct ci_env *env, const char *prog);
 
 /* Job helpers (job.c): run a command in the app copy, its output in a numbered log. */
 enum wiz_rc ci_job_run(struct ci_job *j, const char *const *argv, const struct ci_env *env, int timeout_s, int *exit_out);
 /* returns owned path of a fresh numbered log file for label: free() */
 char *ci_job_log(struct ci_job *j, const char *label);
+
+/* build.c: the app's package manager binary: expect.json's, with "yarn" meaning "yarn-berry"
+ * (tools/bin) when the app's yarn.lock is a berry lockfile. Borrowed static string. */
+const char *ci_pm(const struct ci_job *j);
 
 /* tree.c */
 /* Copies src to dst, skipping dependency and build output folders. */

@@ -44,12 +44,18 @@ void ci_print_help(FILE *f)
           "  --json FILE       write a JSON report\n"
           "  --wizard PATH     the ampli-wizard to test (default: the one beside wizard-ci)\n"
           "  --apps-dir DIR    where the apps live (default: the source tree's workbench/apps)\n"
+          "  --tools-dir DIR   pinned package managers, first on each job's PATH (default: the\n"
+          "                    source tree's tools/bin, filled by scripts/install-deps runtime)\n"
+          "  --allow-skip      a level that cannot run on this machine (a missing tool) is counted\n"
+          "                    as a skip with its reason; without it, that is a failure\n"
           "  -h, --help        this text\n"
           "\n"
           "Output: one line per app and level with its time, a progress line on a terminal, the\n"
-          "failing step's log tail, and a last line 'N passed, N failed' (', N skipped' when a level\n"
-          "cannot run on this machine, each named with its reason). Counts are per app.\n"
-          "Exit: 0 all passed (or skipped), 1 a failure, 2 bad arguments.\n",
+          "failing step's log tail, and a last line 'N passed, N failed' (', N skipped' with\n"
+          "--allow-skip when a level cannot run on this machine, each named with its reason).\n"
+          "Counts are per app.\n"
+          "Exit: 0 all passed (or skipped with --allow-skip), 1 a failure (a level that cannot run\n"
+          "here, without --allow-skip, is one), 2 bad arguments.\n",
           f);
 }
 
@@ -69,13 +75,14 @@ enum wiz_rc ci_opts_parse(struct wiz_ctx *ctx, struct ci_opts *o, int argc, char
     o->level = CI_RUNTIME;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     o->jobs = cores > 0 ? (int)cores : 2;
-    enum { O_LIST = 256, O_LEVEL, O_JOBS, O_SHARD, O_KEEP, O_JUNIT, O_JSON, O_WIZARD, O_APPS };
+    enum { O_LIST = 256, O_LEVEL, O_JOBS, O_SHARD, O_KEEP, O_JUNIT, O_JSON, O_WIZARD, O_APPS, O_TOOLS, O_ALLOW_SKIP };
     static const struct option longopts[] = {
         {"list", no_argument, NULL, O_LIST},          {"level", required_argument, NULL, O_LEVEL},
         {"jobs", required_argument, NULL, O_JOBS},    {"shard", required_argument, NULL, O_SHARD},
         {"keep", no_argument, NULL, O_KEEP},          {"junit", required_argument, NULL, O_JUNIT},
         {"json", required_argument, NULL, O_JSON},    {"wizard", required_argument, NULL, O_WIZARD},
         {"apps-dir", required_argument, NULL, O_APPS}, {"help", no_argument, NULL, 'h'},
+        {"tools-dir", required_argument, NULL, O_TOOLS}, {"allow-skip", no_argument, NULL, O_ALLOW_SKIP},
         {NULL, 0, NULL, 0}};
     opterr = 0;
     optind = 1;
@@ -108,6 +115,8 @@ enum wiz_rc ci_opts_parse(struct wiz_ctx *ctx, struct ci_opts *o, int argc, char
         case O_JSON: o->json = optarg; break;
         case O_WIZARD: o->wizard = optarg; break;
         case O_APPS: o->apps_dir = optarg; break;
+        case O_TOOLS: o->tools_dir = optarg; break;
+        case O_ALLOW_SKIP: o->allow_skip = true; break;
         case ':': return wiz_fail(ctx, WIZ_EUSAGE, "%s needs a value", argv[optind - 1]);
         default: return wiz_fail(ctx, WIZ_EUSAGE, "unknown option '%s' (see --help)", argv[optind - 1]);
         }

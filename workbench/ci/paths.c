@@ -57,6 +57,7 @@ enum wiz_rc ci_paths_init(struct wiz_ctx *ctx, struct ci_paths *p, const struct 
     /* only the Python levels need these; their absence is a skip reason there, not an error */
     p->python_check = absolute(pc);
     p->pyamp = absolute(WIZ_CI_SOURCE_DIR "/workbench/python-amplitude");
+    p->tools_bin = absolute(o->tools_dir ? o->tools_dir : WIZ_CI_SOURCE_DIR "/tools/bin");
     free(wiz), free(si), free(fb), free(pc);
     if (rc)
         return rc;
@@ -73,6 +74,6 @@ enum wiz_rc ci_paths_init(struct wiz_ctx *ctx, struct ci_paths *p, const struct 
 void ci_paths_free(struct ci_paths *p)
 {
     free(p->wizard), free(p->standin), free(p->browser), free(p->python_check);
-    free(p->pyamp), free(p->apps_dir), free(p->cache), free(p->tmp);
+    free(p->pyamp), free(p->apps_dir), free(p->cache), free(p->tmp), free(p->tools_bin);
     memset(p, 0, sizeof *p);
 }

@@ -79,8 +79,10 @@ enum wiz_rc ci_spawn(struct wiz_ctx *ctx, const struct ci_cmd *c, pid_t *pid)
     posix_spawnattr_setpgroup(&at, 0);
     posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
     extern char **environ;
-    int e = posix_spawnp(pid, c->argv[0], &fa, &at, (char *const *)c->argv,
-                         c->env ? c->env->v : environ);
+    /* the child's PATH decides (posix_spawnp would search ours): tools/bin comes first there */
+    char *exe = ci_which(c->env, c->argv[0]);
+    int e = exe ? posix_spawn(pid, exe, &fa, &at, (char *const *)c->argv, c->env ? c->env->v : environ) : ENOENT;
+    free(exe);
     posix_spawn_file_actions_destroy(&fa);
     posix_spawnattr_destroy(&at);
     if (e != 0) {
@@ -207,11 +209,11 @@ char *ci_tail(const char *path, int n)
     return t;
 }
 
-char *ci_which(const char *prog)
+char *ci_which(const struct ci_env *env, const char *prog)
 {
     if (strchr(prog, '/'))
         return access(prog, X_OK) == 0 ? wiz_strdup(prog) : NULL;
-    const char *path = getenv("PATH");
+    const char *path = env ? ci_env_get(env, "PATH") : getenv("PATH");
     char *dup = wiz_strdup(path ? path : "/usr/bin:/bin");
     char *save = NULL, *found = NULL;
     for (char *d = dup ? strtok_r(dup, ":", &save) : NULL; d && !found; d = strtok_r(NULL, ":", &save)) {

@@ -76,9 +76,9 @@ static enum wiz_rc request(struct ci_job *j, pid_t server, const char *url)
  * timer fires and its request completes) until the event arrives or the wait ends. */
 static enum wiz_rc browse(struct ci_job *j, const char *url, const struct ci_env *env)
 {
-    char *chromium = ci_which("chromium");
+    char *chromium = ci_which(env, "chromium");
     if (!chromium)
-        chromium = ci_which("chromium-browser");
+        chromium = ci_which(env, "chromium-browser");
     if (!chromium)
         return wiz_fail(&j->ctx, WIZ_ENOTFOUND, "chromium not found (scripts/install-deps runtime)");
     char *profile = wiz_asprintf("--user-data-dir=%s/chromium-profile", j->work);
