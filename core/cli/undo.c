@@ -22,9 +22,12 @@ const struct wiz_cmd wiz_cmd_undo = {
     .name = "undo",
     .summary = "revert the files a setup run changed (the last run by default)",
     .usage = "undo [RUN-ID] [--install-dir DIR] [--force]",
-    .details = "Restores every file from the run's ledger in <project>/.amplitude/runs/RUN-ID and\n"
-               "deletes the files the run created. A file changed since the run is not touched\n"
-               "(it is named, and nothing is undone) unless --force is given.",
+    .details = "Restores every file from the run's ledger and deletes the files the run created.\n"
+               "Ledgers live outside the project, in ~/.amplitude/wizard/runs/<project hash>/undo/\n"
+               "(or $AMPLITUDE_WIZARD_CACHE_DIR/runs/...), so only runs this user's wizard recorded\n"
+               "for this directory are undone. A file changed since the run is not touched (it is\n"
+               "named, and nothing is undone) unless --force is given; a symbolic link in the way is\n"
+               "refused, never followed.",
     .flags = undo_flags,
     .run = run_undo,
 };

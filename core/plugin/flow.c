@@ -3,6 +3,7 @@
 #include "flow.h"
 #include "host.h"
 #include "flow_report.h"
+#include "ledger.h"
 #include "../ui/ui.h"
 #include "../ui/slash.h"
 
@@ -252,7 +253,11 @@ static enum wiz_rc install(struct wiz_app *app, struct wiz_flow *f, const struct
         char *step = wiz_asprintf("Installing dependencies: %s", cmd);
         wiz_ui_progress_begin(app, step ? step : "Installing dependencies");
         free(step);
-        char *log = wiz_asprintf("%s/.amplitude/runs/%s/install.log", f->root, run_id);
+        struct wiz_ctx lctx;
+        wiz_ctx_init(&lctx);
+        char *runs = wiz_ledger_runs_dir(&lctx, f->root, NULL);
+        char *log = runs ? wiz_asprintf("%s/%s/install.log", runs, run_id) : NULL;
+        free(runs);
         int st;
         char *tail = NULL;
         rc = wiz_run(&app->ctx, dir, argv, log, &st, &tail);

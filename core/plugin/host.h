@@ -73,6 +73,7 @@ struct wiz_session {
     char *claim_id, *claim_evidence;     /* detect phase: the first claim */
     int err;                             /* last WIZ_PLUGIN_E* set */
     char errmsg[1024];
+    char refused[1024];                  /* the first refused write of the plan: it fails the plan */
     char zone[4];
 };
 
@@ -119,6 +120,8 @@ char *wiz_pfs_root(struct wiz_ctx *ctx, const char *install_dir);
  * *abs_out and *norm_out (may be NULL): free(). */
 enum wiz_rc wiz_pfs_resolve(struct wiz_ctx *ctx, const char *root, const char *rel, bool for_write,
                             char **abs_out, char **norm_out);
+/* Reads all of the regular file open on fd (closed here; at most 8 MiB); name for messages. *out: free() */
+enum wiz_rc wiz_pfs_read_fd(struct wiz_ctx *ctx, int fd, const char *name, char **out, size_t *len, unsigned *mode);
 /* Reads a whole file (WIZ_ENOTFOUND when absent). *out: free(); NUL-terminated. */
 enum wiz_rc wiz_pfs_read_abs(struct wiz_ctx *ctx, const char *abs, char **out, size_t *len, unsigned *mode);
 /* Atomic replace (temp in the same dir, fsync, rename, fsync dir), creating parents. */
@@ -127,6 +130,22 @@ enum wiz_rc wiz_pfs_write_abs(struct wiz_ctx *ctx, const char *abs, const char *
  * directory once (wiz_pfs_sync_dir) before it relies on the new names. */
 enum wiz_rc wiz_pfs_write_abs_nodirsync(struct wiz_ctx *ctx, const char *abs, const char *data, size_t len,
                                         unsigned mode);
+/* ---- beneath.c: writes re-checked at write time ---- */
+/* rel: a normalised project-relative path. Every component is opened beneath root without
+ * following a symbolic link (openat2 RESOLVE_BENEATH|RESOLVE_NO_SYMLINKS, else an O_NOFOLLOW
+ * walk); a link or a non-directory in the way is WIZ_EWRITE. Only regular files are read
+ * (a FIFO does not block). *out: free(); NUL-terminated. */
+enum wiz_rc wiz_beneath_read(struct wiz_ctx *ctx, const char *root, const char *rel, char **out, size_t *len,
+                             unsigned *mode);
+/* temp beside it, fsync, renameat; missing parents created (0755); mode & 0777 only. The
+ * directory entry is not synced: the caller syncs each directory once. */
+enum wiz_rc wiz_beneath_write(struct wiz_ctx *ctx, const char *root, const char *rel, const char *data, size_t len,
+                              unsigned mode);
+/* Removes a regular file (absent: OK; anything else in its place is refused). */
+enum wiz_rc wiz_beneath_unlink(struct wiz_ctx *ctx, const char *root, const char *rel);
+/* Removes an empty directory; best effort. */
+void wiz_beneath_rmdir(const char *root, const char *rel);
+
 /* fsync of a directory: the names created or replaced in it become durable. */
 enum wiz_rc wiz_pfs_sync_dir(struct wiz_ctx *ctx, const char *dir);
 /* Glob over the project tree. *out: NULL-terminated, one malloc block: free(). */
@@ -137,6 +156,8 @@ bool wiz_glob_match(const char *pattern, const char *path);
 void wiz_plan_free(struct wiz_plan *plan);
 /* The entry for path, creating it with the on-disk pre-image. NULL + session error. */
 struct wiz_plan_entry *wiz_plan_entry_for(wiz_session *s, const char *rel);
+/* Remembers the session's current message as its first refused write (s->refused). */
+void wiz_plan_note_refusal(wiz_session *s);
 /* Sets the planned text of an entry (copies). */
 int wiz_plan_set_text(wiz_session *s, struct wiz_plan_entry *e, const char *text, size_t len, const char *why);
 /* Adds the .gitignore block change and drops no-op entries. */

@@ -230,11 +230,37 @@ static bool planning(wiz_session *s, const char *what)
     return false;
 }
 
+/* Package manifests: a package manager runs what they declare (npm's lifecycle scripts,
+ * bin links, any dependency), so plugins change them only through plan_dependency. */
+static bool is_manifest(const char *path)
+{
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    static const char *const names[] = {"package.json", "pyproject.toml", "Pipfile", "setup.cfg", "setup.py",
+                                        "package-lock.json", "pnpm-lock.yaml", "yarn.lock", ".npmrc", ".yarnrc",
+                                        ".yarnrc.yml", "pnpm-workspace.yaml", "bun.lockb", "bun.lock", NULL};
+    for (int i = 0; names[i]; i++)
+        if (strcmp(base, names[i]) == 0)
+            return true;
+    size_t n = strlen(base);
+    return strncmp(base, "requirements", 12) == 0 && n > 4 && strcmp(base + n - 4, ".txt") == 0;
+}
+
+static struct wiz_plan_entry *raw_entry(wiz_session *s, const char *what, const char *path)
+{
+    if (path && is_manifest(path)) {
+        wiz_session_fail(s, WIZ_PLUGIN_EREFUSED,
+                         "%s %s: package manifests change only through plan_dependency: refused", what, path);
+        wiz_plan_note_refusal(s);
+        return NULL;
+    }
+    return wiz_plan_entry_for(s, path);
+}
+
 static int h_plan_create(wiz_session *s, const char *path, const char *content, const char *why)
 {
     if (!planning(s, "plan_create"))
         return WIZ_PLUGIN_EREFUSED;
-    struct wiz_plan_entry *e = wiz_plan_entry_for(s, path);
+    struct wiz_plan_entry *e = raw_entry(s, "plan_create", path);
     if (!e)
         return s->err;
     if (e->old && !e->text) /* exists already: create leaves it alone */
@@ -246,7 +272,7 @@ static int h_plan_replace(wiz_session *s, const char *path, const char *content,
 {
     if (!planning(s, "plan_replace"))
         return WIZ_PLUGIN_EREFUSED;
-    struct wiz_plan_entry *e = wiz_plan_entry_for(s, path);
+    struct wiz_plan_entry *e = raw_entry(s, "plan_replace", path);
     if (!e)
         return s->err;
     return wiz_plan_set_text(s, e, content ? content : "", strlen(content ? content : ""), why);
@@ -291,10 +317,22 @@ static int h_plan_dependency(wiz_session *s, const char *manifest, const char *n
         return WIZ_PLUGIN_EREFUSED;
     if (!manifest || !name || !name[0])
         return wiz_session_fail(s, WIZ_PLUGIN_EINVAL, "plan_dependency: manifest and name are required");
+    /* Amplitude's packages (and the .env loader its Python integrations use) only, spelled
+     * plainly: a spec with a newline or quote would add a line or a field of its own */
+    bool ours = strncmp(name, "@amplitude/", 11) == 0 || strcmp(name, "amplitude-analytics") == 0 ||
+                strcmp(name, "python-dotenv") == 0;
+    if (!ours || strspn(name, "@/abcdefghijklmnopqrstuvwxyz0123456789-_.") != strlen(name) ||
+        (spec && strspn(spec, "^~<>=!.,*+ 0123456789abcdefghijklmnopqrstuvwxyz-") != strlen(spec))) {
+        wiz_session_fail(s, WIZ_PLUGIN_EREFUSED,
+                         "plan_dependency: '%s%s%s' is not an Amplitude package with a plain version: refused", name,
+                         spec ? " " : "", spec ? spec : "");
+        wiz_plan_note_refusal(s);
+        return WIZ_PLUGIN_EREFUSED;
+    }
     struct wiz_plan_entry *e = wiz_plan_entry_for(s, manifest);
     if (!e)
         return s->err;
-    if (!e->old && !e->text)
+    if (!e->old && !e->text && !is_requirements(e->path))
         return wiz_session_fail(s, WIZ_PLUGIN_ENOTFOUND, "%s: no such file in the project", manifest);
     char *out = NULL;
     int r;
@@ -336,8 +374,10 @@ static int h_plan_env(wiz_session *s, const char *env_file, const char *key, con
 {
     if (!planning(s, "plan_env"))
         return WIZ_PLUGIN_EREFUSED;
-    if (!key || !key[0] || strpbrk(key, "= \t\n#") || !value || strchr(value, '\n'))
-        return wiz_session_fail(s, WIZ_PLUGIN_EINVAL, "plan_env: bad key or value");
+    /* CR too: dotenv parsers split lines on it, so "k\rEVIL=1" would set a second variable */
+    if (!key || !key[0] || strspn(key, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.") != strlen(key) ||
+        !value || strpbrk(value, "\n\r"))
+        return wiz_session_fail(s, WIZ_PLUGIN_EINVAL, "plan_env: bad key or value (a line break or an odd character)");
     struct wiz_plan_entry *e = wiz_plan_entry_for(s, env_file);
     if (!e)
         return s->err;
@@ -385,8 +425,27 @@ static int h_plan_install(wiz_session *s, const char *manifest)
         }
         free(abs);
         free(dir);
-        *strrchr(norm, '/') = '\0';
+        char *slash = strrchr(norm, '/');
+        if (slash)
+            *slash = '\0';
+        else
+            norm[0] = '\0'; /* "./package.json": the project root */
         dir = norm;
+    }
+    /* only a manifest this run changes is installed: an install runs the project's own
+     * lifecycle scripts, which the plan has not shown */
+    bool changed = false;
+    for (size_t i = 0; dir && i < s->plan->n && !changed; i++) {
+        const struct wiz_plan_entry *e = &s->plan->v[i];
+        const char *slash = strrchr(e->path, '/');
+        size_t dl = slash ? (size_t)(slash - e->path) : 0;
+        changed = is_manifest(e->path) && e->text && dl == strlen(dir) && strncmp(e->path, dir, dl) == 0 &&
+                  !(e->old && e->old_len == e->len && memcmp(e->old, e->text, e->len) == 0);
+    }
+    if (dir && !changed) { /* nothing new to install there: no install, and no error */
+        wiz_debug(&s->app->ctx, "plan_install: this run changes no manifest in '%s': no install", dir[0] ? dir : ".");
+        free(dir);
+        return WIZ_PLUGIN_OK;
     }
     free(s->plan->install_dir);
     s->plan->install_dir = dir;

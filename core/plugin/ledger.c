@@ -1,6 +1,8 @@
-/* Apply with a write-ahead ledger under <project>/.amplitude/runs/<run-id>/: every
- * file's pre-image and the hash of its new content are on disk (fsync'd) before the
- * first file is replaced, so a run can be undone even after a crash half-way. fsyncs:
+/* Apply with a write-ahead ledger under ~/.amplitude/wizard/runs/<project hash>/undo/<run-id>/
+ * (ledger_dir.c: outside the project, so a cloned repository or a plugin cannot plant or
+ * forge a record that undo obeys): every file's pre-image and the hash of its new content
+ * are on disk (fsync'd) before the first file is replaced, so a run can be undone even
+ * after a crash half-way. Project files are written through beneath.c. fsyncs:
  * one per pre-image, one for the manifest, one per written file, one per directory whose
  * entries changed, one for the closing line. */
 #include "host.h"
@@ -25,25 +27,12 @@ void wiz_sha256_hex(const char *data, size_t len, char out[65])
         snprintf(out + 2 * i, 3, "%02x", md[i]);
 }
 
-char *wiz_ledger_runs_dir(const char *root)
-{
-    return wiz_asprintf("%s/.amplitude/runs", root);
-}
-
 /* Appends one line and makes it durable before anything it announces happens. */
 static enum wiz_rc append(struct wiz_ctx *ctx, int fd, const char *line)
 {
     size_t n = strlen(line);
     if (write(fd, line, n) != (ssize_t)n || fsync(fd) != 0)
         return wiz_fail_errno(ctx, WIZ_EIO, "cannot write the run ledger");
-    return WIZ_OK;
-}
-
-static enum wiz_rc make_dir(struct wiz_ctx *ctx, const char *path, mode_t mode, bool *created)
-{
-    *created = mkdir(path, mode) == 0;
-    if (!*created && errno != EEXIST)
-        return wiz_fail_errno(ctx, WIZ_EIO, "cannot create %s", path);
     return WIZ_OK;
 }
 
@@ -56,34 +45,35 @@ static int test_hook(const char *name)
 enum wiz_rc wiz_ledger_restore(struct wiz_ctx *ctx, const char *root, const char *run_dir,
                                const struct wiz_ledger_file *f)
 {
-    char *abs = wiz_asprintf("%s/%s", root, f->path);
-    if (!abs)
-        return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
     enum wiz_rc rc = WIZ_OK;
     if (f->created) {
-        if (unlink(abs) != 0 && errno != ENOENT)
-            rc = wiz_fail_errno(ctx, WIZ_EIO, "cannot remove %s", f->path);
+        rc = wiz_beneath_unlink(ctx, root, f->path);
     } else {
         char *pre = wiz_asprintf("%s/%d.pre", run_dir, f->index), *text = NULL;
         size_t len = 0;
         rc = pre ? wiz_pfs_read_abs(ctx, pre, &text, &len, NULL) : WIZ_EINTERNAL;
         if (rc == WIZ_OK)
-            rc = wiz_pfs_write_abs(ctx, abs, text, len, f->mode);
+            rc = wiz_beneath_write(ctx, root, f->path, text, len, f->mode & 0777);
+        if (rc == WIZ_OK) {
+            char *abs = wiz_asprintf("%s/%s", root, f->path), *slash = abs ? strrchr(abs, '/') : NULL;
+            if (slash) {
+                *slash = '\0';
+                struct wiz_ctx quiet; /* the data is durable; the entry existed before the run */
+                wiz_ctx_init(&quiet);
+                (void)wiz_pfs_sync_dir(&quiet, abs);
+            }
+            free(abs);
+        }
         free(pre);
         free(text);
     }
-    free(abs);
     return rc;
 }
 
 void wiz_ledger_rmdirs(const char *root, char *const *dirs, size_t n)
 {
-    for (size_t i = n; i-- > 0;) {
-        char *abs = wiz_asprintf("%s/%s", root, dirs[i]);
-        if (abs)
-            (void)rmdir(abs); /* ENOTEMPTY: the user's files live there now: keep it */
-        free(abs);
-    }
+    for (size_t i = n; i-- > 0;)
+        wiz_beneath_rmdir(root, dirs[i]); /* not empty: the user's files live there now: kept */
 }
 
 /* Records, before the write that creates them, each parent directory of rel that does
@@ -180,9 +170,12 @@ static enum wiz_rc write_ledger(struct wiz_ctx *ctx, const char *root, const cha
     *fd = open(man_path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
     if (*fd < 0)
         return wiz_fail_errno(ctx, WIZ_EIO, "cannot create %s", man_path);
-    char head[300];
-    int hl = snprintf(head, sizeof head, "ampli-wizard-ledger 1\nframework %.200s\n", framework ? framework : "-");
-    if (write(*fd, head, (size_t)hl) != hl)
+    /* the project it belongs to: undo refuses a record made for another directory */
+    char *head = wiz_asprintf("ampli-wizard-ledger 2\nroot %s\nframework %.200s\n", root, framework ? framework : "-");
+    ssize_t hl = head ? (ssize_t)strlen(head) : -1;
+    bool wrote = head && write(*fd, head, (size_t)hl) == hl;
+    free(head);
+    if (!wrote)
         return wiz_fail_errno(ctx, WIZ_EIO, "cannot write the run ledger");
     char *buf = NULL;
     size_t blen = 0;
@@ -243,7 +236,8 @@ static enum wiz_rc write_files(struct wiz_ctx *ctx, const char *root, const stru
         }
         const struct wiz_plan_entry *e = &plan->v[files[k].index];
         char *abs = wiz_asprintf("%s/%s", root, e->path);
-        rc = abs ? wiz_pfs_write_abs_nodirsync(ctx, abs, e->text, e->len, e->mode) : WIZ_EINTERNAL;
+        rc = abs ? wiz_beneath_write(ctx, root, e->path, e->text, e->len, e->mode)
+                 : wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
         if (!rc)
             rc = dirset_add_parent(ctx, &touched, abs);
         free(abs);
@@ -268,36 +262,20 @@ enum wiz_rc wiz_ledger_apply(struct wiz_app *app, const char *root, const char *
     gmtime_r(&now, &tm);
     strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
     snprintf(id, sizeof id, "%s-%ld", stamp, (long)getpid());
-    char *amp = wiz_asprintf("%s/.amplitude", root), *runs = wiz_ledger_runs_dir(root);
-    char *dir = wiz_asprintf("%s/%s", runs ? runs : "", id), *man = wiz_asprintf("%s/manifest", dir ? dir : "");
-    char *self_ignore = wiz_asprintf("%s/.gitignore", runs ? runs : "");
+    bool new_runs = false;
+    char *runs = wiz_ledger_runs_dir(ctx, root, &new_runs);
+    char *dir = runs ? wiz_asprintf("%s/%s", runs, id) : NULL, *man = dir ? wiz_asprintf("%s/manifest", dir) : NULL;
     struct wiz_ledger_file *files = calloc(plan->n + 1, sizeof *files);
-    enum wiz_rc rc = (!amp || !runs || !dir || !man || !self_ignore || !files)
-                         ? wiz_fail(ctx, WIZ_EINTERNAL, "out of memory") : WIZ_OK;
+    enum wiz_rc rc = !runs ? ctx->rc : (!dir || !man || !files) ? wiz_fail(ctx, WIZ_EINTERNAL, "out of memory") : WIZ_OK;
     /* the directories whose entries the ledger adds: the run dir (manifest, pre-images),
-     * runs/ (the run dir), and whatever this run creates above them */
+     * the project's runs dir (the run dir), and its parent when that was just created */
     struct dirset synced = {0};
-    bool new_amp = false, new_runs = false;
-    if (!rc)
-        rc = make_dir(ctx, amp, 0755, &new_amp);
-    if (!rc)
-        rc = make_dir(ctx, runs, 0700, &new_runs);
-    if (!rc && new_amp)
-        rc = dirset_add_parent(ctx, &synced, amp);
     if (!rc && new_runs)
         rc = dirset_add_parent(ctx, &synced, runs);
     if (!rc)
         rc = dirset_add_parent(ctx, &synced, dir);
     if (!rc)
         rc = dirset_add_parent(ctx, &synced, man);
-    /* the runs dir ignores itself too, whatever happens to the project's .gitignore; a
-     * convenience, not a record: not synced */
-    int ig = rc ? -1 : open(self_ignore, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (ig >= 0) {
-        if (write(ig, "*\n", 2) != 2)
-            wiz_debug(ctx, "cannot write %s", self_ignore);
-        close(ig);
-    }
     if (!rc && mkdir(dir, 0700) != 0)
         rc = wiz_fail_errno(ctx, WIZ_EIO, "cannot create %s", dir);
     int fd = -1;
@@ -329,10 +307,8 @@ enum wiz_rc wiz_ledger_apply(struct wiz_app *app, const char *root, const char *
     for (size_t i = 0; i < ndirs; i++)
         free(dirs[i]);
     free(dirs);
-    free(amp);
     free(runs);
     free(dir);
     free(man);
-    free(self_ignore);
     return rc;
 }

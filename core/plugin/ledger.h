@@ -1,5 +1,6 @@
 /* The run ledger's on-disk records, shared by apply (ledger.c) and undo (ledger_undo.c).
- * manifest lines: "file <index> <c|m> <mode-octal> <sha256-of-new> <path>", each
+ * manifest: "ampli-wizard-ledger 2", "root <project path>", "framework <id>", then lines
+ * "file <index> <c|m> <mode-octal> <sha256-of-new> <path>", each
  * preceded by "dir <path>" for every parent directory the run is about to create, then
  * "complete", "rolledback" or "undone". Pre-images: <index>.pre, mode 0600. */
 #ifndef WIZ_LEDGER_H
@@ -18,8 +19,13 @@ struct wiz_ledger_file {
 };
 
 void wiz_sha256_hex(const char *data, size_t len, char out[65]);
-/* returns owned string: free() */
-char *wiz_ledger_runs_dir(const char *root);
+/* ledger_dir.c: this project's run records, <cache>/runs/<sha256(root)[:12]>/undo, where
+ * <cache> is $AMPLITUDE_WIZARD_CACHE_DIR or ~/.amplitude/wizard (Amplitude's wizard keeps
+ * its per-project runs there too: src/utils/storage-paths.ts). Created 0700; each level
+ * must be a directory owned by this user and not writable by others (else refused).
+ * *created (may be NULL): the undo dir was made now. returns owned string: free(); NULL
+ * with the message on ctx. */
+char *wiz_ledger_runs_dir(struct wiz_ctx *ctx, const char *root, bool *created);
 /* Puts one file back as it was before the run. */
 enum wiz_rc wiz_ledger_restore(struct wiz_ctx *ctx, const char *root, const char *run_dir,
                                const struct wiz_ledger_file *f);

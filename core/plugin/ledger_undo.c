@@ -15,6 +15,7 @@ struct run {
     char **dirs; /* created by the run, in creation order */
     size_t ndirs;
     bool undone, complete;
+    bool ours; /* a version-2 ledger naming this very project */
 };
 
 static void run_free(struct run *r)
@@ -25,7 +26,7 @@ static void run_free(struct run *r)
     free(r->f);
 }
 
-static enum wiz_rc parse(struct wiz_ctx *ctx, const char *man, struct run *r)
+static enum wiz_rc parse(struct wiz_ctx *ctx, const char *man, const char *root, struct run *r)
 {
     memset(r, 0, sizeof *r);
     FILE *fp = fopen(man, "r");
@@ -34,6 +35,8 @@ static enum wiz_rc parse(struct wiz_ctx *ctx, const char *man, struct run *r)
     char line[PATH_MAX_LINE];
     while (fgets(line, sizeof line, fp)) {
         line[strcspn(line, "\n")] = '\0';
+        if (strncmp(line, "root ", 5) == 0)
+            r->ours = strcmp(line + 5, root) == 0;
         if (strcmp(line, "undone") == 0 || strncmp(line, "undone ", 7) == 0 || strcmp(line, "rolledback") == 0)
             r->undone = true;
         if (strcmp(line, "complete") == 0)
@@ -59,6 +62,7 @@ static enum wiz_rc parse(struct wiz_ctx *ctx, const char *man, struct run *r)
             return wiz_fail(ctx, WIZ_ERR, "%s: unreadable line '%s'", man, line);
         }
         f.created = kind == 'c';
+        f.mode &= 0777; /* ordinary file modes only */
         snprintf(f.path, sizeof f.path, "%s", line + off);
         struct wiz_ledger_file *nv = realloc(r->f, (r->n + 1) * sizeof *nv);
         if (!nv) {
@@ -69,6 +73,8 @@ static enum wiz_rc parse(struct wiz_ctx *ctx, const char *man, struct run *r)
         r->f[r->n++] = f;
     }
     fclose(fp);
+    if (!r->ours)
+        return wiz_fail(ctx, WIZ_ERR, "%s was not recorded for this project: refused", man);
     return WIZ_OK;
 }
 
@@ -78,7 +84,7 @@ static int cmp_desc(const void *a, const void *b)
 }
 
 /* The newest run not yet undone. returns owned string: free(); NULL if none */
-static char *last_run(struct wiz_ctx *ctx, const char *runs)
+static char *last_run(struct wiz_ctx *ctx, const char *runs, const char *root)
 {
     DIR *d = opendir(runs);
     if (!d)
@@ -97,7 +103,7 @@ static char *last_run(struct wiz_ctx *ctx, const char *runs)
         struct run r = {0};
         struct wiz_ctx c;
         wiz_ctx_init(&c);
-        if (!found && man && parse(&c, man, &r) == WIZ_OK && !r.undone && r.n)
+        if (!found && man && parse(&c, man, root, &r) == WIZ_OK && !r.undone && r.n)
             found = wiz_strdup(names[i]);
         run_free(&r);
         free(man);
@@ -110,14 +116,14 @@ static char *last_run(struct wiz_ctx *ctx, const char *runs)
 enum wiz_rc wiz_ledger_undo(struct wiz_app *app, const char *root, const char *run_id, bool force)
 {
     struct wiz_ctx *ctx = &app->ctx;
-    char *runs = wiz_ledger_runs_dir(root);
+    char *runs = wiz_ledger_runs_dir(ctx, root, NULL);
     if (!runs)
-        return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+        return ctx->rc;
     if (run_id && (strchr(run_id, '/') || strstr(run_id, ".."))) {
         free(runs);
         return wiz_fail(ctx, WIZ_EUSAGE, "'%s' is not a run id", run_id);
     }
-    char *id = run_id ? wiz_strdup(run_id) : last_run(ctx, runs);
+    char *id = run_id ? wiz_strdup(run_id) : last_run(ctx, runs, root);
     if (!id) {
         free(runs);
         return wiz_fail(ctx, WIZ_ENOTFOUND, "nothing to undo: no wizard run in %s", root);
@@ -125,7 +131,7 @@ enum wiz_rc wiz_ledger_undo(struct wiz_app *app, const char *root, const char *r
     char *dir = wiz_asprintf("%s/%s", runs, id), *man = wiz_asprintf("%s/manifest", dir);
     free(runs);
     struct run r;
-    enum wiz_rc rc = parse(ctx, man, &r);
+    enum wiz_rc rc = parse(ctx, man, root, &r);
     if (rc == WIZ_ENOTFOUND)
         wiz_fail(ctx, WIZ_ENOTFOUND, "no run '%s' in this project", id);
     if (!rc && r.undone)
@@ -135,11 +141,11 @@ enum wiz_rc wiz_ledger_undo(struct wiz_app *app, const char *root, const char *r
     bool *restore = rc ? NULL : calloc(r.n + 1, sizeof *restore);
     for (size_t i = 0; !rc && restore && i < r.n; i++) {
         const struct wiz_ledger_file *f = &r.f[i];
-        char *abs = wiz_asprintf("%s/%s", root, f->path), *cur = NULL, *pre = NULL;
+        char *cur = NULL, *pre = NULL;
         size_t cl = 0, pl = 0;
         struct wiz_ctx c;
         wiz_ctx_init(&c);
-        enum wiz_rc cr = wiz_pfs_read_abs(&c, abs, &cur, &cl, NULL);
+        enum wiz_rc cr = wiz_beneath_read(&c, root, f->path, &cur, &cl, NULL);
         char sha[65] = "";
         if (cr == WIZ_OK)
             wiz_sha256_hex(cur, cl, sha);
@@ -161,7 +167,6 @@ enum wiz_rc wiz_ledger_undo(struct wiz_app *app, const char *root, const char *r
             strncat(changed, changed[0] ? ", " : "", sizeof changed - strlen(changed) - 1);
             strncat(changed, f->path, sizeof changed - strlen(changed) - 1);
         }
-        free(abs);
         free(cur);
         free(pre);
     }
@@ -179,9 +184,11 @@ enum wiz_rc wiz_ledger_undo(struct wiz_app *app, const char *root, const char *r
      * run id ends in that pid (ledger.c). Remove them so the tree is as it was. */
     const char *pid = strrchr(id, '-');
     for (size_t i = 0; !rc && !r.complete && pid && i < r.n; i++) {
-        char *tmp = wiz_asprintf("%s/%s.wiz-tmp-%s", root, r.f[i].path, pid + 1);
-        if (tmp && unlink(tmp) == 0)
-            wiz_debug(ctx, "undo: removed the interrupted write %s", tmp);
+        char *tmp = wiz_asprintf("%s.wiz-tmp-%s", r.f[i].path, pid + 1);
+        struct wiz_ctx c;
+        wiz_ctx_init(&c);
+        if (tmp)
+            (void)wiz_beneath_unlink(&c, root, tmp);
         free(tmp);
     }
     if (!rc) {

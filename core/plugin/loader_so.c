@@ -77,6 +77,7 @@ enum wiz_rc wiz_plugin_call(struct wiz_plugin *p, enum wiz_call which, wiz_sessi
     static const char *const names[] = {"detect", "plan", "verify"};
     s->err = 0;
     s->errmsg[0] = '\0';
+    s->refused[0] = '\0';
     int r;
     if (p->kind == WIZ_PK_LUA) {
         r = wiz_lua_call(p, which, s);
@@ -87,6 +88,11 @@ enum wiz_rc wiz_plugin_call(struct wiz_plugin *p, enum wiz_call which, wiz_sessi
                                                             : NULL;
         r = fn ? fn(s) : WIZ_PLUGIN_OK;
     }
+    /* a refused write the plugin caught and ignored still fails the call: the plan it
+     * returns is not the one it meant */
+    if (r == WIZ_PLUGIN_OK && s->refused[0])
+        return wiz_fail(&s->app->ctx, WIZ_EINTEGRATION, "plugin %s: %s made a refused change and went on: %s",
+                        p->name, names[which], s->refused);
     if (r == WIZ_PLUGIN_OK)
         return WIZ_OK;
     if (r > 0)

@@ -131,26 +131,16 @@ enum wiz_rc wiz_pfs_resolve(struct wiz_ctx *ctx, const char *root, const char *r
     return WIZ_OK;
 }
 
-enum wiz_rc wiz_pfs_read_abs(struct wiz_ctx *ctx, const char *abs, char **out, size_t *len, unsigned *mode)
+enum wiz_rc wiz_pfs_read_fd(struct wiz_ctx *ctx, int fd, const char *name, char **out, size_t *len, unsigned *mode)
 {
-    int fd = open(abs, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        if (errno == ENOENT || errno == ENOTDIR)
-            return wiz_fail(ctx, WIZ_ENOTFOUND, "%s: no such file", abs);
-        return wiz_fail_errno(ctx, WIZ_EIO, "cannot open %s", abs);
-    }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > MAX_READ) {
         close(fd);
-        return wiz_fail(ctx, WIZ_EIO, "%s: not a regular file of at most 8 MiB", abs);
+        return wiz_fail(ctx, WIZ_EIO, "%s: not a regular file of at most 8 MiB", name);
     }
     char *buf = malloc((size_t)st.st_size + 1);
-    if (!buf) {
-        close(fd);
-        return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
-    }
     size_t got = 0;
-    while (got < (size_t)st.st_size) {
+    while (buf && got < (size_t)st.st_size) {
         ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
         if (n < 0 && errno == EINTR)
             continue;
@@ -159,6 +149,8 @@ enum wiz_rc wiz_pfs_read_abs(struct wiz_ctx *ctx, const char *abs, char **out, s
         got += (size_t)n;
     }
     close(fd);
+    if (!buf)
+        return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
     buf[got] = '\0';
     *out = buf;
     if (len)
@@ -166,6 +158,18 @@ enum wiz_rc wiz_pfs_read_abs(struct wiz_ctx *ctx, const char *abs, char **out, s
     if (mode)
         *mode = st.st_mode & 07777;
     return WIZ_OK;
+}
+
+enum wiz_rc wiz_pfs_read_abs(struct wiz_ctx *ctx, const char *abs, char **out, size_t *len, unsigned *mode)
+{
+    /* O_NONBLOCK: a FIFO where a file should be must not hang the read (it is refused) */
+    int fd = open(abs, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            return wiz_fail(ctx, WIZ_ENOTFOUND, "%s: no such file", abs);
+        return wiz_fail_errno(ctx, WIZ_EIO, "cannot open %s", abs);
+    }
+    return wiz_pfs_read_fd(ctx, fd, abs, out, len, mode);
 }
 
 static enum wiz_rc mkparents(struct wiz_ctx *ctx, const char *abs)
@@ -199,47 +203,22 @@ enum wiz_rc wiz_pfs_sync_dir(struct wiz_ctx *ctx, const char *dir)
     return r ? wiz_fail_errno(ctx, WIZ_EIO, "cannot sync %s", dir) : WIZ_OK;
 }
 
-/* temp file, write, fsync, rename; the directory entry is made durable by the caller */
+/* temp file, write, fsync, rename (beneath.c, in the file's own directory); the directory
+ * entry is made durable by the caller */
 static enum wiz_rc write_replace(struct wiz_ctx *ctx, const char *abs, const char *data, size_t len, unsigned mode)
 {
     enum wiz_rc rc = mkparents(ctx, abs);
     if (rc)
         return rc;
-    char *tmp = wiz_asprintf("%s.wiz-tmp-%ld", abs, (long)getpid());
-    if (!tmp)
-        return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode & 0777);
-    if (fd < 0) {
-        rc = wiz_fail_errno(ctx, WIZ_EIO, "cannot create %s", tmp);
-        free(tmp);
-        return rc;
+    char *dir = wiz_strdup(abs), *slash = dir ? strrchr(dir, '/') : NULL;
+    if (!slash || !slash[1]) {
+        free(dir);
+        return wiz_fail(ctx, dir ? WIZ_EUSAGE : WIZ_EINTERNAL, "'%s' is not a file path", abs);
     }
-    size_t off = 0;
-    while (off < len) {
-        ssize_t n = write(fd, data + off, len - off);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        off += (size_t)n;
-    }
-    /* fchmod: the umask must not change an existing file's mode */
-    if (off != len || fchmod(fd, mode & 07777) != 0 || fsync(fd) != 0) {
-        rc = wiz_fail_errno(ctx, WIZ_EIO, "cannot write %s", abs);
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return rc;
-    }
-    close(fd);
-    if (rename(tmp, abs) != 0) {
-        rc = wiz_fail_errno(ctx, WIZ_EIO, "cannot replace %s", abs);
-        unlink(tmp);
-        free(tmp);
-        return rc;
-    }
-    free(tmp);
-    return WIZ_OK;
+    *slash = '\0';
+    rc = wiz_beneath_write(ctx, dir[0] ? dir : "/", slash + 1, data, len, mode);
+    free(dir);
+    return rc;
 }
 
 enum wiz_rc wiz_pfs_write_abs_nodirsync(struct wiz_ctx *ctx, const char *abs, const char *data, size_t len,
@@ -266,36 +245,51 @@ enum wiz_rc wiz_pfs_write_abs(struct wiz_ctx *ctx, const char *abs, const char *
     return WIZ_OK;
 }
 
-/* Matches one path segment at a time; "**" spans any number of segments. */
+/* Splits p at '/' into at most max segments of < 256 bytes; -1 when it does not fit. */
+static int split_segments(const char *p, char seg[][256], int max)
+{
+    int n = 0;
+    for (;;) {
+        const char *e = strchr(p, '/');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (n == max || len >= 256)
+            return -1;
+        memcpy(seg[n], p, len);
+        seg[n++][len] = '\0';
+        if (!e)
+            return n;
+        p = e + 1;
+    }
+}
+
+/* Segment by segment, "**" spanning any number of segments. Dynamic programming over
+ * (pattern segment, path segment): linear in their product, whatever the number of "**"
+ * (the recursive matcher it replaces was exponential in it). */
 bool wiz_glob_match(const char *pat, const char *path)
 {
-    if (strncmp(pat, "**", 2) == 0 && (pat[2] == '/' || pat[2] == '\0')) {
-        const char *rest = pat[2] ? pat + 3 : pat + 2;
-        if (!*rest)
-            return true;
-        for (const char *p = path;; p++) {
-            if ((p == path || p[-1] == '/') && wiz_glob_match(rest, p))
-                return true;
-            if (!*p)
-                return false;
-        }
+    enum { MAXSEG = 64 };
+    static const int wild_cap = 16; /* '*' / '?' per pattern: fnmatch backtracks within a segment */
+    int wild = 0;
+    for (const char *c = pat; *c; c++)
+        wild += *c == '*' || *c == '?';
+    char(*ps)[256] = malloc(sizeof(char[MAXSEG][256])), (*ss)[256] = malloc(sizeof(char[MAXSEG][256]));
+    int np = ps ? split_segments(pat, ps, MAXSEG) : -1, ns = ss ? split_segments(path, ss, MAXSEG) : -1;
+    bool ok = false;
+    if (np > 0 && ns > 0 && wild <= wild_cap) {
+        bool dp[MAXSEG + 1][MAXSEG + 1];
+        memset(dp, 0, sizeof dp);
+        dp[np][ns] = true;
+        for (int i = np - 1; i >= 0; i--)
+            for (int j = ns; j >= 0; j--) {
+                if (strcmp(ps[i], "**") == 0)
+                    dp[i][j] = dp[i + 1][j] || (j < ns && dp[i][j + 1]);
+                else
+                    dp[i][j] = j < ns && dp[i + 1][j + 1] && fnmatch(ps[i], ss[j], FNM_PERIOD) == 0;
+            }
+        ok = dp[0][0];
     }
-    const char *ps = strchr(pat, '/'), *ss = strchr(path, '/');
-    size_t pn = ps ? (size_t)(ps - pat) : strlen(pat), sn = ss ? (size_t)(ss - path) : strlen(path);
-    char pseg[256], sseg[256];
-    if (pn >= sizeof pseg || sn >= sizeof sseg)
-        return false;
-    memcpy(pseg, pat, pn);
-    pseg[pn] = '\0';
-    memcpy(sseg, path, sn);
-    sseg[sn] = '\0';
-    if (fnmatch(pseg, sseg, FNM_PERIOD) != 0)
-        return false;
-    if (!ps && !ss)
-        return true;
-    if (!ps || !ss)
-        return false;
-    return wiz_glob_match(ps + 1, ss + 1);
+    free(ps), free(ss);
+    return ok;
 }
 
 struct glob_acc {

@@ -28,11 +28,29 @@ void wiz_plan_free(struct wiz_plan *plan)
     memset(plan, 0, sizeof *plan);
 }
 
+/* Paths no plan may write: git's own files (config and hooks run commands on the user's
+ * next git call) at any depth, and the project's .amplitude/ metadata. */
+static bool forbidden(const char *norm)
+{
+    if (strncmp(norm, ".amplitude/", 11) == 0 || strcmp(norm, ".amplitude") == 0)
+        return true;
+    for (const char *p = norm; p; p = strchr(p, '/') ? strchr(p, '/') + 1 : NULL)
+        if (strncmp(p, ".git", 4) == 0 && (p[4] == '/' || p[4] == '\0'))
+            return true;
+    return false;
+}
+
 static struct wiz_plan_entry *entry_get(struct wiz_ctx *ctx, const char *root, struct wiz_plan *plan, const char *rel)
 {
     char *abs, *norm;
     if (wiz_pfs_resolve(ctx, root, rel, true, &abs, &norm))
         return NULL;
+    if (forbidden(norm)) {
+        wiz_fail(ctx, WIZ_EWRITE, "'%s': the wizard never writes git's files or .amplitude/: refused", norm);
+        free(abs);
+        free(norm);
+        return NULL;
+    }
     for (size_t i = 0; i < plan->n; i++)
         if (strcmp(plan->v[i].path, norm) == 0) {
             free(abs);
@@ -52,7 +70,8 @@ static struct wiz_plan_entry *entry_get(struct wiz_ctx *ctx, const char *root, s
         plan->cap = nc;
     }
     struct wiz_plan_entry e = {.path = norm, .mode = 0644};
-    enum wiz_rc rc = wiz_pfs_read_abs(ctx, abs, &e.old, &e.old_len, &e.mode);
+    /* the file a write will replace, read as apply will write it: beneath root, no link */
+    enum wiz_rc rc = wiz_beneath_read(ctx, root, norm, &e.old, &e.old_len, &e.mode);
     free(abs);
     if (rc && rc != WIZ_ENOTFOUND) {
         free(norm);
@@ -64,13 +83,22 @@ static struct wiz_plan_entry *entry_get(struct wiz_ctx *ctx, const char *root, s
     return &plan->v[plan->n++];
 }
 
+void wiz_plan_note_refusal(wiz_session *s)
+{
+    if (!s->refused[0])
+        snprintf(s->refused, sizeof s->refused, "%s", s->errmsg);
+}
+
 struct wiz_plan_entry *wiz_plan_entry_for(wiz_session *s, const char *rel)
 {
     struct wiz_ctx ctx;
     wiz_ctx_init(&ctx);
     struct wiz_plan_entry *e = entry_get(&ctx, s->root, s->plan, rel);
-    if (!e)
+    if (!e) {
         wiz_session_fail(s, ctx.rc == WIZ_EWRITE ? WIZ_PLUGIN_EREFUSED : WIZ_PLUGIN_ERR, "%s", wiz_errmsg(&ctx));
+        if (ctx.rc == WIZ_EWRITE)
+            wiz_plan_note_refusal(s);
+    }
     return e;
 }
 
@@ -155,17 +183,15 @@ enum wiz_rc wiz_plan_finish(struct wiz_app *app, const char *root, struct wiz_pl
     const char *lines[64];
     char *owned[64] = {0};
     size_t n = 0;
-    /* one git process for all the paths (index 0: the run records) */
-    const char *rels[64] = {".amplitude/runs/x"};
+    /* one git process for all the paths (the run records live outside the project: ledger.c) */
+    const char *rels[64];
     bool git_says[64];
-    size_t nrel = 1;
+    size_t nrel = 0;
     for (size_t i = 0; i < plan->nignore && nrel < 64; i++)
         rels[nrel++] = plan->ignore[i];
-    bool git = wiz_git_ignored_many(root, rels, nrel, git_says) == 0;
-    if (!ignored(git ? git_says[0] : -1, cur, rels[0]))
-        lines[n++] = "/.amplitude/runs/";
+    bool git = nrel && wiz_git_ignored_many(root, rels, nrel, git_says) == 0;
     for (size_t i = 0; i < plan->nignore && n < 63; i++) {
-        int g = !git ? -1 : i + 1 < nrel ? git_says[i + 1] : wiz_git_ignored(root, plan->ignore[i]);
+        int g = !git ? -1 : i < nrel ? git_says[i] : wiz_git_ignored(root, plan->ignore[i]);
         if (ignored(g, cur, plan->ignore[i]))
             continue;
         owned[n] = wiz_asprintf("/%s", plan->ignore[i]);
@@ -185,7 +211,7 @@ enum wiz_rc wiz_plan_finish(struct wiz_app *app, const char *root, struct wiz_pl
         gi->text = out;
         gi->len = strlen(out);
         free(gi->why);
-        gi->why = wiz_strdup("git-ignore the wizard's run records and env files");
+        gi->why = wiz_strdup("git-ignore the env files");
     }
     return WIZ_OK;
 }

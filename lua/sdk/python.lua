@@ -122,7 +122,7 @@ function M.plan_dependency(s)
     s:dependency(m, M.SDK, spec)
   else
     m = "requirements.txt"
-    s:create(m, M.SDK .. spec .. "\n", "the Amplitude SDK (the project has no dependency list)")
+    s:dependency(m, M.SDK, spec) -- a new requirements.txt (the host creates it)
   end
   s:install()
   return m

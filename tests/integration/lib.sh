@@ -42,3 +42,12 @@ start_standin() {
   STANDIN_URL="http://127.0.0.1:$(cat "$pf")"
   export AMPLITUDE_WIZARD_SERVER="$STANDIN_URL"
 }
+
+# The run records of project dir $1 (ledger_dir.c): outside the project, per user.
+runs_of() {
+  local real; real=$(realpath "$1")
+  printf '%s/runs/%s/undo' "${AMPLITUDE_WIZARD_CACHE_DIR:-$HOME/.amplitude/wizard}" \
+    "$(printf '%s' "$real" | sha256sum | cut -c1-12)"
+}
+# The newest run id of project dir $1.
+newest_run() { ls -t "$(runs_of "$1")" | head -1; }

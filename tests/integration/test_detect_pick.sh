@@ -41,8 +41,8 @@ grep -qx 'VITE_AMPLITUDE_API_KEY=KEY-9' "$P/.env.local" || fail "test-lua did no
 grep -q '"@amplitude/analytics-browser": "\^2.11.0"' "$P/package.json" || fail "test-lua dependency missing"
 [ ! -e "$P/src/amplitude.js" ] && [ ! -e "$P/.env" ] || fail "the plugin not chosen ran too"
 # the run is recorded under the chosen framework, and undo puts everything back
-run=$(ls "$P/.amplitude/runs" | grep -v '^\.' | head -1)
-grep -qx 'framework test-lua' "$P/.amplitude/runs/$run/manifest" || fail "ledger: $(cat "$P/.amplitude/runs/$run/manifest")"
+M="$(runs_of "$P")/$(newest_run "$P")/manifest"
+grep -qx 'framework test-lua' "$M" || fail "ledger: $(cat "$M")"
 expect_rc 0 "$W" undo --install-dir "$P"
 [ ! -e "$P/.env.local" ] && ! grep -q analytics "$P/package.json" || fail "undo incomplete"
 

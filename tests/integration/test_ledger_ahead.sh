@@ -13,23 +13,22 @@ git -C "$P" -c user.email=t@e.com -c user.name=t commit -qm before
 set +e; AMPLITUDE_WIZARD_TEST_CRASH_AFTER=1 "$W" setup --api-key K0000000000000000000000000000000 --ci \
   --skip-install --install-dir "$P" >/dev/null 2>&1; rc=$?; set -e
 [ "$rc" = 70 ] || fail "crash hook did not fire ($rc)"
-run=$(ls "$P/.amplitude/runs" | grep -v '^\.' | head -1)
-M="$P/.amplitude/runs/$run/manifest"
+R=$(runs_of "$P"); run=$(newest_run "$P")
+M="$R/$run/manifest"
 # every file of the run is named, though only the first was written
 [ "$(grep -c '^file ' "$M")" -ge 3 ] || fail "manifest does not name the whole run: $(cat "$M")"
 ! grep -qx complete "$M" || fail "crashed run marked complete"
 while read -r _ idx kind _ _ path; do
-  [ "$kind" = c ] || [ -s "$P/.amplitude/runs/$run/$idx.pre" ] || fail "no pre-image for $path"
+  [ "$kind" = c ] || [ -s "$R/$run/$idx.pre" ] || fail "no pre-image for $path"
 done < <(grep '^file ' "$M")
-[ "$(stat -c %a "$P/.amplitude/runs/.gitignore")" = 600 ] && [ "$(cat "$P/.amplitude/runs/.gitignore")" = "*" ] \
-  || fail "runs/.gitignore"
+[ ! -e "$P/.amplitude" ] || fail "the ledger went into the project"
 expect_rc 0 "$W" undo --install-dir "$P"
 assert_contains "$ERR$OUT" "had not completed"
-[ -z "$(git -C "$P" status --porcelain | grep -v '^?? .amplitude/')" ] || fail "undo left changes: $(git -C "$P" status --porcelain)"
+[ -z "$(git -C "$P" status --porcelain | cat)" ] || fail "undo left changes: $(git -C "$P" status --porcelain)"
 
 # a full run: complete, and undo restores it too
 expect_rc 0 "$W" setup --api-key K0000000000000000000000000000000 --ci --skip-install --install-dir "$P"
 [ -n "$(git -C "$P" status --porcelain --untracked-files=no)" ] || fail "setup changed nothing"
 expect_rc 0 "$W" undo --install-dir "$P"
-[ -z "$(git -C "$P" status --porcelain | grep -v '^?? .amplitude/')" ] || fail "undo left changes: $(git -C "$P" status --porcelain)"
+[ -z "$(git -C "$P" status --porcelain | cat)" ] || fail "undo left changes: $(git -C "$P" status --porcelain)"
 echo ok

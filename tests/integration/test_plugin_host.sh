@@ -71,18 +71,21 @@ assert_contains "$OUT" "nothing was written"
 after=$(find . -path ./.git -prune -o -type f -print | sort | xargs sha256sum)
 [ "$before" = "$after" ] || fail "dry run wrote something"
 [ ! -e .amplitude ] || fail "dry run created .amplitude"
+[ ! -e "$(runs_of .)" ] || fail "dry run recorded a run"
 expect_rc 0 "$W" setup --api-key KEY-1 --ci --skip-install
 assert_contains "$OUT" "Amplitude is set up for test-basic"
 grep -q '^AMPLITUDE_API_KEY=KEY-1$' .env || fail ".env lacks the key"
 git_ check-ignore -q .env || fail ".env not ignored"
-git_ check-ignore -q .amplitude/runs/x || fail "runs dir not ignored"
+[ ! -e .amplitude ] || fail "setup wrote run records into the project"
 grep -q '^# Amplitude wizard$' .gitignore || fail "no .gitignore block"
-run=$(ls .amplitude/runs | grep -v '^\.' | head -1)
-[ "$(stat -c %a .amplitude/runs/$run/manifest)" = 600 ] || fail "manifest not 0600"
-[ "$(stat -c %a .amplitude/runs/$run)" = 700 ] || fail "run dir not 0700"
+R=$(runs_of .); run=$(newest_run .)
+[ "$(stat -c %a "$R/$run/manifest")" = 600 ] || fail "manifest not 0600"
+[ "$(stat -c %a "$R/$run")" = 700 ] || fail "run dir not 0700"
+[ "$(stat -c %a "$R")" = 700 ] || fail "runs dir not 0700"
+grep -qx "root $(pwd -P)" "$R/$run/manifest" || fail "manifest does not name its project"
 expect_rc 0 "$W" setup --api-key KEY-1 --ci --skip-install
 assert_contains "$OUT" "already set up"
-[ "$(ls .amplitude/runs | grep -vc '^\.')" = 1 ] || fail "second run wrote a ledger"
+[ "$(ls "$R" | wc -l)" = 1 ] || fail "second run wrote a ledger"
 # undo refuses an edited file, names it; --force overrides
 echo "// mine" >> src/amplitude.js
 expect_rc 13 "$W" undo

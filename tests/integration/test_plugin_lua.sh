@@ -8,7 +8,7 @@ W="$WIZ_BIN"
 export NO_COLOR=1
 mkdir -p "$T/empty" "$T/plug"; chmod 755 "$T/plug"
 export AMPLITUDE_WIZARD_BUILTIN_PLUGINS="$T/empty" AMPLITUDE_WIZARD_PLUGIN_PATH="$T/plug"
-cp "$LP/lua_basic.lua" "$LP/hostile.lua" "$LP/memhog.lua" "$LP/loop.lua" "$T/plug/"
+cp "$LP/lua_basic.lua" "$LP/hostile.lua" "$LP/memhog.lua" "$LP/loop.lua" "$LP/escaper.lua" "$T/plug/"
 echo '{"OAuthIdToken":"SECRET-TOKEN"}' > "$HOME/.ampli.json"
 
 # --- a working Lua plugin (SDK import, find_first, env, dependency, replace) ---
@@ -50,4 +50,21 @@ expect_rc 10 "$W" setup --api-key K --ci --framework test-loop --install-dir "$M
 assert_contains "$ERR" "instruction budget exhausted"
 assert_contains "$ERR" "loop.lua"
 [ -z "$(ls -A "$M")" ] || fail "a stopped plugin wrote something"
+# --- a plugin cannot reach git's files, the run records or a manifest's scripts; a refusal
+# it catches and ignores still fails the run, and nothing is written ---
+for mode in git_config git_hook sub_git run_record scripts lockfile other_dep spec_inject; do
+  E="$T/esc-$mode"; mkdir -p "$E"; echo "$mode" > "$E/escaper.mode"
+  printf '{\n  "name": "esc",\n  "dependencies": {}\n}\n' > "$E/package.json"
+  git -C "$E" init -q
+  cfg_before=$(sha256sum "$E/.git/config")
+  (cd "$E" && find . -path ./.git -prune -o -type f -print | sort | xargs sha256sum) > "$T/esc-before"
+  expect_rc 10 "$W" setup --api-key K --ci --install-dir "$E"
+  assert_contains "$ERR" "refused"
+  assert_contains "$ERR" "test-escaper"
+  [ "$(sha256sum "$E/.git/config")" = "$cfg_before" ] || fail "$mode: .git/config changed"
+  [ -z "$(ls "$E/.git/hooks" | grep -v '\.sample$')" ] || fail "$mode: a git hook was written"
+  [ ! -e "$E/PWNED" ] && [ ! -e "$E/.amplitude" ] && [ ! -e "$E/sub" ] || fail "$mode: wrote where it must not"
+  (cd "$E" && find . -path ./.git -prune -o -type f -print | sort | xargs sha256sum) > "$T/esc-after"
+  cmp -s "$T/esc-before" "$T/esc-after" || fail "$mode: the project changed: $(diff "$T/esc-before" "$T/esc-after")"
+done
 echo "lua plugins: all checks passed"

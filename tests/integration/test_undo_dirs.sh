@@ -33,8 +33,8 @@ setup() { expect_rc "$1" "$W" setup --api-key K --ci --skip-install --install-di
 P="$T/app"; newapp "$P"
 setup 0 "$P"
 [ -f "$P/src/amplitude.js" ] || fail "setup did not create src/amplitude.js"
-run=$(ls "$P/.amplitude/runs" | grep -v '^\.' | head -1)
-grep -qx "dir src" "$P/.amplitude/runs/$run/manifest" || fail "ledger lacks the created dir: $(cat "$P/.amplitude/runs/$run/manifest")"
+M="$(runs_of "$P")/$(newest_run "$P")/manifest"
+grep -qx "dir src" "$M" || fail "ledger lacks the created dir: $(cat "$M")"
 expect_rc 0 "$W" undo --install-dir "$P"
 [ ! -e "$P/src" ] || fail "undo left the empty src/ the run created"
 [ -f "$P/package.json" ] && [ -f "$P/test-basic.marker" ] || fail "undo removed a file it did not create"
@@ -42,8 +42,8 @@ expect_rc 0 "$W" undo --install-dir "$P"
 # --- a directory that existed before the run stays, even empty ---
 newapp "$P"; mkdir "$P/src"
 setup 0 "$P"
-run=$(ls "$P/.amplitude/runs" | grep -v '^\.' | head -1)
-! grep -q "^dir " "$P/.amplitude/runs/$run/manifest" || fail "recorded a directory that already existed"
+M="$(runs_of "$P")/$(newest_run "$P")/manifest"
+! grep -q "^dir " "$M" || fail "recorded a directory that already existed"
 expect_rc 0 "$W" undo --install-dir "$P"
 [ -d "$P/src" ] && [ ! -e "$P/src/amplitude.js" ] || fail "undo removed the user's (empty) src/"
 
@@ -77,9 +77,9 @@ expect_rc 0 "$W" undo --install-dir "$P"
 D="$T/deep"; mkdir -p "$D/lib"; touch "$D/test-deep.marker"
 expect_rc 0 "$W" setup --api-key K --ci --skip-install --install-dir "$D"
 [ -f "$D/lib/amp/deep/client.js" ] && [ -f "$D/lib/amp/index.js" ] || fail "deep plugin did not write"
-run=$(ls "$D/.amplitude/runs" | grep -v '^\.' | head -1)
-[ "$(grep '^dir ' "$D/.amplitude/runs/$run/manifest")" = "$(printf 'dir lib/amp\ndir lib/amp/deep')" ] \
-  || fail "dirs recorded: $(grep '^dir ' "$D/.amplitude/runs/$run/manifest")"
+M="$(runs_of "$D")/$(newest_run "$D")/manifest"
+[ "$(grep '^dir ' "$M")" = "$(printf 'dir lib/amp\ndir lib/amp/deep')" ] \
+  || fail "dirs recorded: $(grep '^dir ' "$M")"
 expect_rc 0 "$W" undo --install-dir "$D"
 [ ! -e "$D/lib/amp" ] || fail "undo left lib/amp: $(find "$D/lib")"
 [ -d "$D/lib" ] || fail "undo removed lib/, which existed before the run"

@@ -235,6 +235,19 @@ static void glob_matching(void **st)
     assert_false(wiz_glob_match("src/*.ts", "src/a/main.ts"));
     assert_true(wiz_glob_match("app/**/page.tsx", "app/x/y/page.tsx"));
     assert_false(wiz_glob_match("*.js", "a/b.js"));
+    assert_true(wiz_glob_match("**", "a/b.js"));
+    assert_true(wiz_glob_match("a/**", "a/b/c"));
+    assert_true(wiz_glob_match("**/b/**/d", "a/b/c/d"));
+    /* 30 "**" against 60 segments that never match: the recursive matcher took 2^30 steps;
+     * this must end at once (the test would time out otherwise) */
+    char pat[256] = "", path[256] = "";
+    for (int i = 0; i < 30; i++)
+        strcat(pat, "**/");
+    strcat(pat, "zzz");
+    for (int i = 0; i < 60; i++)
+        strcat(path, i ? "/a" : "a");
+    assert_false(wiz_glob_match(pat, path));
+    assert_false(wiz_glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
 }
 
 int main(void)

@@ -80,7 +80,8 @@ enum wiz_rc ci_spawn(struct wiz_ctx *ctx, const struct ci_cmd *c, pid_t *pid)
     posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
     extern char **environ;
     /* the child's PATH decides (posix_spawnp would search ours): tools/bin comes first there */
-    char *exe = ci_which(c->env, c->argv[0]);
+    /* a path with a slash is the child's (relative to its cwd, after the chdir) */
+    char *exe = strchr(c->argv[0], '/') ? wiz_strdup(c->argv[0]) : ci_which(c->env, c->argv[0]);
     int e = exe ? posix_spawn(pid, exe, &fa, &at, (char *const *)c->argv, c->env ? c->env->v : environ) : ENOENT;
     free(exe);
     posix_spawn_file_actions_destroy(&fa);

@@ -1,8 +1,11 @@
 /* Test plugin "test-basic": exercises the host table the way a framework plugin does.
- * Marker files in the project steer it: fail-plan, fail-verify, escape-path, want-install. */
+ * Marker files in the project steer it: fail-plan, fail-verify, escape-path, want-install,
+ * swap-src-to (at the end of plan, src/ is swapped for a link to the directory the file
+ * names: another process's attack between plan and apply, played in-process). */
 #include <ampli/plugin.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static const struct wiz_host_api *host;
 
@@ -43,7 +46,16 @@ static int plan(wiz_session *s)
         return rc;
     if (host->file_exists(s, "fail-plan") == 1)
         return host->set_error(s, WIZ_PLUGIN_ERR, "deliberate plan failure");
-    return WIZ_PLUGIN_OK;
+    if (host->read_file(s, "swap-src-to", &target, NULL) == WIZ_PLUGIN_OK) {
+        target[strcspn(target, "\n")] = '\0';
+        char src[4096], moved[4200];
+        snprintf(src, sizeof src, "%s/src", host->get(s, "install_dir"));
+        snprintf(moved, sizeof moved, "%s-moved", src);
+        if (rename(src, moved) != 0 || symlink(target, src) != 0)
+            rc = host->set_error(s, WIZ_PLUGIN_ERR, "test: cannot swap src/");
+        host->free(target);
+    }
+    return rc;
 }
 
 static int verify(wiz_session *s)
