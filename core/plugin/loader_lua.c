@@ -4,18 +4,25 @@
 
 #include <lauxlib.h>
 #include <lualib.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define LUA_MEM_CAP (16u << 20)
 #define LUA_STEP 1000
 #define LUA_BUDGET 50000000L /* instructions per call: a runaway loop stops in well under a second */
+#define LUA_WALL_MS 10000   /* and wall-clock time per call, whatever the instructions cost */
 
 struct wiz_lua_plugin {
     lua_State *L;
     size_t used, cap;
     long steps;
+    bool exhausted;      /* the budget ran out in this call: no pcall inside may swallow that */
+    struct timespec t0;  /* this call's start */
+    jmp_buf *panic_to;   /* where a Lua error outside any protected call lands (set around host code) */
+    bool broken;         /* such an error happened: the state is never used again */
     int ref;          /* registry ref of the plugin's table */
     int env;          /* registry ref of its _ENV */
     char *sdk_dir;
@@ -43,14 +50,80 @@ static void *lalloc(void *ud, void *ptr, size_t osize, size_t nsize)
     return n;
 }
 
+static long elapsed_ms(const struct wiz_lua_plugin *lp)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (now.tv_sec - lp->t0.tv_sec) * 1000L + (now.tv_nsec - lp->t0.tv_nsec) / 1000000L;
+}
+
+/* Raises the budget error once the budget is spent; from then on every pcall inside the
+ * plugin re-raises it (l_pcall), so plugin code can neither catch nor reset it. */
+static void charge(lua_State *L, struct wiz_lua_plugin *lp, long steps)
+{
+    lp->steps += steps;
+    if (!lp->exhausted && (lp->steps > LUA_BUDGET || elapsed_ms(lp) > LUA_WALL_MS))
+        lp->exhausted = true;
+    if (lp->exhausted)
+        luaL_error(L, "instruction budget exhausted (%d instructions or %d s): runaway loop?", (int)LUA_BUDGET,
+                   LUA_WALL_MS / 1000);
+}
+
 static void hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     struct wiz_lua_plugin *lp;
     lua_getallocf(L, (void **)&lp);
-    lp->steps += LUA_STEP;
-    if (lp->steps > LUA_BUDGET)
-        luaL_error(L, "instruction budget exhausted (%d instructions): runaway loop?", (int)LUA_BUDGET);
+    charge(L, lp, LUA_STEP);
+}
+
+void wiz_lua_charge(lua_State *L, size_t work)
+{
+    struct wiz_lua_plugin *lp;
+    lua_getallocf(L, (void **)&lp);
+    charge(L, lp, 2000 + (long)(work / 8)); /* a host call costs its fixed part and its bytes */
+}
+
+/* pcall / xpcall for plugins: the same, except that a spent budget goes on unwinding */
+static int l_pcall(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    struct wiz_lua_plugin *lp;
+    lua_getallocf(L, (void **)&lp);
+    int r = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+    if (r != LUA_OK && lp->exhausted)
+        charge(L, lp, 0);
+    lua_pushboolean(L, r == LUA_OK);
+    lua_insert(L, 1);
+    return lua_gettop(L);
+}
+
+static int l_xpcall(lua_State *L)
+{
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    struct wiz_lua_plugin *lp;
+    lua_getallocf(L, (void **)&lp);
+    lua_pushvalue(L, 1); /* f */
+    lua_copy(L, 2, 1);   /* the handler goes to index 1 */
+    lua_replace(L, 2);   /* f at index 2, its arguments after it */
+    int r = lua_pcall(L, n - 2, LUA_MULTRET, 1);
+    if (r != LUA_OK && lp->exhausted)
+        charge(L, lp, 0);
+    lua_pushboolean(L, r == LUA_OK);
+    lua_replace(L, 1); /* the handler's slot holds the status */
+    return lua_gettop(L);
+}
+
+/* A Lua error with no protected call to catch it would abort the process (holding the
+ * session's tokens in memory): land on the host's recovery point instead. */
+static int at_panic(lua_State *L)
+{
+    struct wiz_lua_plugin *lp;
+    lua_getallocf(L, (void **)&lp);
+    if (lp && lp->panic_to)
+        longjmp(*lp->panic_to, 1);
+    return 0;
 }
 
 static int traceback(lua_State *L)
@@ -69,6 +142,8 @@ static int call(struct wiz_lua_plugin *lp, int nargs, int nres)
     lua_pushcfunction(L, traceback);
     lua_insert(L, base);
     lp->steps = 0;
+    lp->exhausted = false;
+    clock_gettime(CLOCK_MONOTONIC, &lp->t0);
     int r = lua_pcall(L, nargs, nres, base);
     lua_remove(L, base);
     if (r == LUA_ERRMEM) {
@@ -298,6 +373,10 @@ static void make_env(lua_State *L)
     lua_pop(L, 1);
     lua_pushcfunction(L, l_load);
     lua_setfield(L, -2, "load");
+    lua_pushcfunction(L, l_pcall);
+    lua_setfield(L, -2, "pcall");
+    lua_pushcfunction(L, l_xpcall);
+    lua_setfield(L, -2, "xpcall");
     lua_pushcfunction(L, l_print);
     lua_setfield(L, -2, "print");
     lua_pushcfunction(L, l_import);
@@ -314,9 +393,17 @@ static enum wiz_rc refuse(struct wiz_ctx *ctx, struct wiz_plugin *p, const char 
     return wiz_fail(ctx, WIZ_EINTEGRATION, "%s: %s", p->path, msg);
 }
 
+/* t[k] without metamethods: a plugin's __index must not run (or fail) in host code */
+static int rawfield(lua_State *L, int idx, const char *k)
+{
+    idx = lua_absindex(L, idx);
+    lua_pushstring(L, k);
+    return lua_rawget(L, idx);
+}
+
 static char *field_str(lua_State *L, const char *k)
 {
-    lua_getfield(L, -1, k);
+    rawfield(L, -1, k);
     char *v = lua_type(L, -1) == LUA_TSTRING ? wiz_strdup(lua_tostring(L, -1)) : NULL;
     lua_pop(L, 1);
     return v;
@@ -347,23 +434,23 @@ static enum wiz_rc describe(struct wiz_ctx *ctx, struct wiz_plugin *p)
     p->description = field_str(L, "description");
     if (!p->version)
         p->version = wiz_strdup("0");
-    lua_getfield(L, -1, "priority");
+    rawfield(L, -1, "priority");
     p->priority = lua_isinteger(L, -1) && lua_tointeger(L, -1) > 0 ? (int)lua_tointeger(L, -1) : 500;
     lua_pop(L, 1);
-    lua_getfield(L, -1, "verify");
+    rawfield(L, -1, "verify");
     p->has_verify = lua_isfunction(L, -1);
     lua_pop(L, 1);
     bool fns = true;
     for (const char *const *k = (const char *const[]){"detect", "plan", NULL}; *k; k++) {
-        lua_getfield(L, -1, *k);
+        rawfield(L, -1, *k);
         fns &= lua_isfunction(L, -1);
         lua_pop(L, 1);
     }
-    lua_getfield(L, -1, "frameworks");
-    size_t n = lua_istable(L, -1) ? (size_t)luaL_len(L, -1) : 0;
+    rawfield(L, -1, "frameworks");
+    size_t n = lua_istable(L, -1) ? lua_rawlen(L, -1) : 0;
     p->ids = calloc(n + 1, sizeof *p->ids);
     for (size_t i = 0; p->ids && i < n; i++) {
-        lua_geti(L, -1, (lua_Integer)i + 1);
+        lua_rawgeti(L, -1, (lua_Integer)i + 1);
         p->ids[i] = wiz_strdup(lua_isstring(L, -1) ? lua_tostring(L, -1) : "?");
         lua_pop(L, 1);
     }
@@ -400,6 +487,16 @@ enum wiz_rc wiz_load_lua(struct wiz_ctx *ctx, struct wiz_plugin *p, const char *
         return wiz_fail(ctx, WIZ_EINTERNAL, "cannot create a Lua state");
     }
     lua_State *L = lp->L;
+    lua_atpanic(L, at_panic);
+    jmp_buf jb;
+    char *volatile vtext = text;
+    lp->panic_to = &jb;
+    if (setjmp(jb)) {
+        lp->broken = true;
+        lp->panic_to = NULL;
+        free(vtext);
+        return refuse(ctx, p, "a Lua error outside a protected call while loading");
+    }
     static const luaL_Reg libs[] = {{LUA_GNAME, luaopen_base}, {LUA_STRLIBNAME, luaopen_string},
                                     {LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
                                     {LUA_UTF8LIBNAME, luaopen_utf8}, {NULL, NULL}};
@@ -417,11 +514,13 @@ enum wiz_rc wiz_load_lua(struct wiz_ctx *ctx, struct wiz_plugin *p, const char *
     char chunk[300];
     snprintf(chunk, sizeof chunk, "@%s", base);
     int lr = luaL_loadbufferx(L, text, len, chunk, "t");
+    vtext = NULL;
     free(text);
     if (lr != LUA_OK) {
         char m[1024];
         snprintf(m, sizeof m, "%s", lua_tostring(L, -1));
         lua_pop(L, 1);
+        lp->panic_to = NULL;
         return refuse(ctx, p, m);
     }
     lua_rawgeti(L, LUA_REGISTRYINDEX, lp->env);
@@ -430,10 +529,12 @@ enum wiz_rc wiz_load_lua(struct wiz_ctx *ctx, struct wiz_plugin *p, const char *
         char m[1024];
         snprintf(m, sizeof m, "%s", lua_tostring(L, -1));
         lua_pop(L, 1);
+        lp->panic_to = NULL;
         return refuse(ctx, p, m);
     }
     rc = describe(ctx, p);
     lua_settop(L, 0);
+    lp->panic_to = NULL;
     return rc;
 }
 
@@ -441,7 +542,7 @@ void wiz_unload_lua(struct wiz_plugin *p)
 {
     if (!p->lua)
         return;
-    if (p->lua->L)
+    if (p->lua->L && !p->lua->broken) /* a state left by a panic is not safe to close */
         lua_close(p->lua->L);
     free(p->lua->sdk_dir);
     free(p->lua);
@@ -453,11 +554,21 @@ int wiz_lua_call(struct wiz_plugin *p, enum wiz_call which, wiz_session *s)
     static const char *const names[] = {"detect", "plan", "verify"};
     struct wiz_lua_plugin *lp = p->lua;
     lua_State *L = lp->L;
+    if (lp->broken)
+        return wiz_session_fail(s, WIZ_PLUGIN_ERR, "its Lua state failed earlier; not called again");
+    jmp_buf jb;
+    lp->panic_to = &jb;
+    if (setjmp(jb)) {
+        lp->broken = true;
+        lp->panic_to = NULL;
+        return wiz_session_fail(s, WIZ_PLUGIN_ERR, "a Lua error outside a protected call (in %s)", names[which]);
+    }
     lua_settop(L, 0);
     lua_rawgeti(L, LUA_REGISTRYINDEX, lp->ref);
-    lua_getfield(L, 1, names[which]);
+    rawfield(L, 1, names[which]);
     if (!lua_isfunction(L, -1)) {
         lua_settop(L, 0);
+        lp->panic_to = NULL;
         return WIZ_PLUGIN_OK; /* verify is optional */
     }
     wiz_lua_push_session(L, s);
@@ -481,5 +592,6 @@ int wiz_lua_call(struct wiz_plugin *p, enum wiz_call which, wiz_session *s)
     wiz_lua_end_session(L, 1);
     lua_settop(L, 0);
     lua_gc(L, LUA_GCCOLLECT);
+    lp->panic_to = NULL;
     return prc;
 }

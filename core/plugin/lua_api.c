@@ -13,6 +13,7 @@ static wiz_session *check(lua_State *L)
     wiz_session **box = luaL_checkudata(L, 1, MT);
     if (!*box)
         luaL_error(L, "session used after its call ended");
+    wiz_lua_charge(L, 0);
     return *box;
 }
 
@@ -44,6 +45,7 @@ static int l_read(lua_State *L)
         return soft(L, s);
     lua_pushlstring(L, t, n);
     H()->free(t);
+    wiz_lua_charge(L, n); /* the bytes read count (may raise: nothing is left to free) */
     return 1;
 }
 
@@ -119,6 +121,9 @@ static int l_claim(lua_State *L)
 static int l_create(lua_State *L)
 {
     wiz_session *s = check(L);
+    size_t n = 0;
+    luaL_checklstring(L, 3, &n);
+    wiz_lua_charge(L, n);
     if (H()->plan_create(s, luaL_checkstring(L, 2), luaL_checkstring(L, 3), luaL_optstring(L, 4, NULL)))
         return raise(L, s);
     return 0;
@@ -127,6 +132,9 @@ static int l_create(lua_State *L)
 static int l_replace(lua_State *L)
 {
     wiz_session *s = check(L);
+    size_t n = 0;
+    luaL_checklstring(L, 3, &n);
+    wiz_lua_charge(L, n);
     if (H()->plan_replace(s, luaL_checkstring(L, 2), luaL_checkstring(L, 3), luaL_optstring(L, 4, NULL)))
         return raise(L, s);
     return 0;

@@ -5,6 +5,9 @@
 #include "host.h"
 #include <lua.h>
 
+/* loader_lua.c: charges a host call against the plugin's budget (a fixed part plus work
+ * bytes); raises the budget error when it is spent. */
+void wiz_lua_charge(lua_State *L, size_t work);
 /* Registers the session metatable in L. */
 void wiz_lua_api_open(lua_State *L);
 /* Pushes a session userdata for s. */

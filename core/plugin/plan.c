@@ -40,6 +40,11 @@ static bool forbidden(const char *norm)
     return false;
 }
 
+/* What one run may plan: a framework integration is a few small files; these caps stop
+ * a plugin from filling memory and disk with planned text. */
+#define PLAN_MAX_FILES 256
+#define PLAN_MAX_BYTES (16u << 20)
+
 static struct wiz_plan_entry *entry_get(struct wiz_ctx *ctx, const char *root, struct wiz_plan *plan, const char *rel)
 {
     char *abs, *norm;
@@ -57,6 +62,12 @@ static struct wiz_plan_entry *entry_get(struct wiz_ctx *ctx, const char *root, s
             free(norm);
             return &plan->v[i];
         }
+    if (plan->n >= PLAN_MAX_FILES) {
+        wiz_fail(ctx, WIZ_EWRITE, "the plan already names %d files (the most one run may change): refused", PLAN_MAX_FILES);
+        free(abs);
+        free(norm);
+        return NULL;
+    }
     if (plan->n == plan->cap) {
         size_t nc = plan->cap ? plan->cap * 2 : 8;
         struct wiz_plan_entry *nv = realloc(plan->v, nc * sizeof *nv);
@@ -104,6 +115,16 @@ struct wiz_plan_entry *wiz_plan_entry_for(wiz_session *s, const char *rel)
 
 int wiz_plan_set_text(wiz_session *s, struct wiz_plan_entry *e, const char *text, size_t len, const char *why)
 {
+    size_t total = len;
+    for (size_t i = 0; i < s->plan->n; i++)
+        if (&s->plan->v[i] != e && s->plan->v[i].text)
+            total += s->plan->v[i].len;
+    if (total > PLAN_MAX_BYTES) {
+        wiz_session_fail(s, WIZ_PLUGIN_EREFUSED, "the plan would hold %zu bytes of new text (at most %u MiB): refused",
+                         total, PLAN_MAX_BYTES >> 20);
+        wiz_plan_note_refusal(s);
+        return WIZ_PLUGIN_EREFUSED;
+    }
     char *t = malloc(len + 1);
     if (!t)
         return wiz_session_fail(s, WIZ_PLUGIN_ENOMEM, "out of memory");

@@ -50,6 +50,46 @@ expect_rc 10 "$W" setup --api-key K --ci --framework test-loop --install-dir "$M
 assert_contains "$ERR" "instruction budget exhausted"
 assert_contains "$ERR" "loop.lua"
 [ -z "$(ls -A "$M")" ] || fail "a stopped plugin wrote something"
+# --- the budget cannot be caught or reset, host calls are charged, plans are capped, and
+# no Lua error in host code aborts the process ---
+cat > "$T/plug/evasive.lua" <<'LUA'
+return {
+  name = "test-evasive", version = "1", abi = "1.1", frameworks = { "test-evasive" },
+  detect = function(s) if s:exists("evasive.mode") then return "test-evasive", "marker" end end,
+  plan = function(s)
+    local mode = s:read("evasive.mode"):gsub("%s+", "")
+    if mode == "pcall" then
+      while true do pcall(function() while true do end end) end
+    elseif mode == "xpcall" then
+      while true do xpcall(function() while true do end end, function(e) return "swallowed" end) end
+    elseif mode == "exists" then
+      while true do s:exists("big.bin") end
+    elseif mode == "bigplan" then
+      local chunk = string.rep("x", 1024 * 1024)
+      for i = 1, 40 do pcall(function() s:create("f" .. i .. ".txt", chunk, "big") end) end
+    end
+  end,
+}
+LUA
+cat > "$T/plug/evilmeta.lua" <<'LUA'
+return setmetatable({}, { __index = function() error("boom from __index") end,
+                          __len = function() error("boom from __len") end })
+LUA
+chmod 644 "$T/plug/evasive.lua" "$T/plug/evilmeta.lua"
+expect_rc 0 "$W" plugins list --install-dir "$T"
+assert_contains "$OUT$ERR" "evilmeta.lua"
+for mode in pcall xpcall exists; do
+  V="$T/ev-$mode"; mkdir -p "$V"; echo "$mode" > "$V/evasive.mode"
+  [ "$mode" = exists ] && head -c 8388600 /dev/zero > "$V/big.bin"
+  expect_rc 10 timeout 60 "$W" setup --api-key K --ci --install-dir "$V"
+  assert_contains "$ERR" "instruction budget exhausted"
+done
+V="$T/ev-bigplan"; mkdir -p "$V"; echo bigplan > "$V/evasive.mode"
+expect_rc 10 timeout 60 "$W" setup --api-key K --ci --install-dir "$V"
+assert_contains "$ERR" "at most 16 MiB"
+[ "$(ls "$V")" = "evasive.mode" ] || fail "a capped plan wrote files: $(ls "$V")"
+rm "$T/plug/evasive.lua" "$T/plug/evilmeta.lua"
+
 # --- a plugin cannot reach git's files, the run records or a manifest's scripts; a refusal
 # it catches and ignores still fails the run, and nothing is written ---
 for mode in git_config git_hook sub_git run_record scripts lockfile other_dep spec_inject; do
