@@ -80,6 +80,9 @@ time_t wiz_now(const struct wiz_ctx *ctx);
 /* Small allocation helpers; on failure they return NULL (callers report WIZ_EINTERNAL). */
 /* returns owned string: free() */
 char *wiz_strdup(const char *s);
+/* which.c: the absolute path of prog from the absolute PATH entries only (a prog with a
+ * slash must be absolute); NULL when not found. returns owned string: free() */
+char *wiz_which(const char *prog);
 /* returns owned string: free() */
 char *wiz_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

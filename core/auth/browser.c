@@ -45,7 +45,9 @@ void wiz_browser_open(struct wiz_ctx *ctx, const char *url, pid_t *pid_out)
     /* Keep our stdout clean (e.g. `auth token` prints only the token). */
     posix_spawn_file_actions_adddup2(&fa, 2, 1);
     pid_t pid;
-    int err = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+    char *exe = wiz_which(argv[0]); /* absolute PATH entries only: never the cwd's files */
+    int err = exe ? posix_spawn(&pid, exe, &fa, NULL, argv, environ) : ENOENT;
+    free(exe);
     posix_spawn_file_actions_destroy(&fa);
     if (err) {
         wiz_warn(ctx, "could not start the browser '%s': %s; open the URL yourself", argv[0], strerror(err));

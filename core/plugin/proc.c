@@ -14,17 +14,44 @@
 
 #define TAIL_MAX 4096
 
+/* git with the project's config unable to run anything: a cloned repository's
+ * .git/config may name an fsmonitor, hooks, a pager or helpers that git would start */
+static const char *const git_safe[] = {
+    "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "core.untrackedCache=false",
+    "-c", "core.pager=cat", "-c", "core.sshCommand=false", "-c", "core.askPass=", "-c", "credential.helper=",
+    "-c", "protocol.allow=never", "-c", "core.gitProxy=", NULL};
+
+/* "git" + git_safe + sub into out (room for 32 + sub). */
+static const char *const *git_argv(const char **out, size_t cap, const char *const *sub)
+{
+    size_t n = 0;
+    out[n++] = "git";
+    for (size_t i = 0; git_safe[i] && n + 1 < cap; i++)
+        out[n++] = git_safe[i];
+    for (size_t i = 0; sub[i] && n + 1 < cap; i++)
+        out[n++] = sub[i];
+    out[n] = NULL;
+    return out;
+}
+
 enum wiz_rc wiz_run(struct wiz_ctx *ctx, const char *dir, const char *const *argv, const char *log_path,
                     int *status, char **tail)
 {
     *status = -1;
     if (tail)
         *tail = NULL;
+    /* resolved here, before the child's chdir, from absolute PATH entries only */
+    char *exe = wiz_which(argv[0]);
+    if (!exe)
+        return wiz_fail(ctx, WIZ_ENOTFOUND, "'%s' not found in the absolute directories of PATH", argv[0]);
     int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0)
+    if (pipe2(fds, O_CLOEXEC) != 0) {
+        free(exe);
         return wiz_fail_errno(ctx, WIZ_EIO, "pipe");
+    }
     pid_t pid = fork();
     if (pid < 0) {
+        free(exe);
         close(fds[0]);
         close(fds[1]);
         return wiz_fail_errno(ctx, WIZ_EIO, "fork");
@@ -37,10 +64,11 @@ enum wiz_rc wiz_run(struct wiz_ctx *ctx, const char *dir, const char *const *arg
         dup2(fds[1], 2);
         if (chdir(dir) != 0)
             _exit(126);
-        execvp(argv[0], (char *const *)argv);
-        fprintf(stderr, "%s: %s\n", argv[0], strerror(errno));
+        execv(exe, (char *const *)argv);
+        fprintf(stderr, "%s: %s\n", exe, strerror(errno));
         _exit(127);
     }
+    free(exe);
     close(fds[1]);
     FILE *log = log_path ? fopen(log_path, "a") : NULL;
     if (log) {
@@ -110,16 +138,16 @@ static int git_status(const char *root, const char *const *argv)
 
 int wiz_git_in_repo(const char *root)
 {
-    const char *argv[] = {"git", "rev-parse", "--is-inside-work-tree", NULL};
-    return git_status(root, argv) == 0 ? 1 : 0;
+    const char *sub[] = {"rev-parse", "--is-inside-work-tree", NULL}, *argv[40];
+    return git_status(root, git_argv(argv, 40, sub)) == 0 ? 1 : 0;
 }
 
 /* The questions below need no `rev-parse` first: outside a work tree (or with no git)
  * the command itself exits 128 (127), which is the -1 answer. One git process each. */
 int wiz_git_tracked(const char *root, const char *rel)
 {
-    const char *argv[] = {"git", "ls-files", "--error-unmatch", "--", rel, NULL};
-    int st = git_status(root, argv);
+    const char *sub[] = {"ls-files", "--error-unmatch", "--", rel, NULL}, *argv[40];
+    int st = git_status(root, git_argv(argv, 40, sub));
     return st == 0 ? 1 : st == 1 ? 0 : -1;
 }
 
@@ -134,17 +162,22 @@ static int git_output(const char *root, const char *const *argv, const char *in,
     *out = NULL;
     *len = 0;
     int ofd[2], ifd[2];
-    if (inlen > GIT_IN_MAX || pipe2(ofd, O_CLOEXEC) != 0)
+    char *exe = wiz_which(argv[0]);
+    if (!exe || inlen > GIT_IN_MAX || pipe2(ofd, O_CLOEXEC) != 0) {
+        free(exe);
         return -1;
+    }
     /* stdin is a socket so the write can say MSG_NOSIGNAL: git may exit (not a work
      * tree) before reading, and a pipe would kill us with SIGPIPE */
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ifd) != 0) {
+        free(exe);
         close(ofd[0]);
         close(ofd[1]);
         return -1;
     }
     pid_t pid = fork();
     if (pid < 0) {
+        free(exe);
         close(ofd[0]);
         close(ofd[1]);
         close(ifd[0]);
@@ -159,9 +192,10 @@ static int git_output(const char *root, const char *const *argv, const char *in,
         dup2(ofd[1], 1);
         if (chdir(root) != 0)
             _exit(126);
-        execvp(argv[0], (char *const *)argv);
+        execv(exe, (char *const *)argv);
         _exit(127);
     }
+    free(exe);
     close(ofd[1]);
     close(ifd[0]);
     for (size_t off = 0; off < inlen;) {
@@ -221,10 +255,10 @@ int wiz_git_ignored_many(const char *root, const char *const *rels, size_t n, bo
         memcpy(in + off, rels[i], l);
         off += l;
     }
-    const char *argv[] = {"git", "check-ignore", "--no-index", "--stdin", "-z", NULL};
+    const char *sub[] = {"check-ignore", "--no-index", "--stdin", "-z", NULL}, *argv[40];
     char *out;
     size_t len;
-    int st = git_output(root, argv, in, inlen, &out, &len);
+    int st = git_output(root, git_argv(argv, 40, sub), in, inlen, &out, &len);
     free(in);
     if (st != 0 && st != 1) { /* 1: none ignored; 128: not a work tree */
         free(out);
