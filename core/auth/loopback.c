@@ -130,18 +130,20 @@ static enum wiz_rc serve_one(struct wiz_ctx *ctx, int cfd, const char *expected_
         wiz_debug(ctx, "login: ignored a malformed request on the callback port (%s)", wiz_errmsg(&scratch));
         reply(cfd, 400, "Bad request", "The request could not be understood.");
         rc = WIZ_ENOTFOUND;
+    } else if (!wiz_state_equal(expected_state, cb.state)) {
+        /* any local process or web page can reach this port: a reply that does not carry
+         * this login's state (an error reply included) is answered and ignored, and the
+         * login keeps waiting for the real one */
+        reply(cfd, 400, "Sign-in rejected", "This reply does not belong to the pending sign-in; it was ignored.");
+        wiz_warn(ctx, "ignored a sign-in callback with a %s state parameter (a stale tab or a forgery); still waiting",
+                 cb.state ? "wrong" : "missing");
+        rc = WIZ_ENOTFOUND;
     } else if (cb.error) {
         bool denied = strcmp(cb.error, "access_denied") == 0;
         reply(cfd, 400, denied ? "Access denied" : "Sign-in failed",
               "The Amplitude wizard was not signed in. You can close this tab and return to the terminal.");
         rc = wiz_fail(ctx, WIZ_EAUTH, "sign-in %s in the browser (error=%.64s)", denied ? "was denied" : "failed",
                       cb.error);
-    } else if (!wiz_state_equal(expected_state, cb.state)) {
-        reply(cfd, 400, "Sign-in rejected",
-              "The sign-in reply did not match this login (wrong state). Start the login again.");
-        rc = wiz_fail(ctx, WIZ_EAUTH, "sign-in callback rejected: %s state parameter (possible forgery or a stale "
-                                      "browser tab); run the login again",
-                      cb.state ? "wrong" : "missing");
     } else if (!cb.code || !cb.code[0]) {
         reply(cfd, 400, "Sign-in failed", "The sign-in reply carried no authorization code.");
         rc = wiz_fail(ctx, WIZ_EAUTH, "sign-in callback carried no authorization code");

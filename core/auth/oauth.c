@@ -33,8 +33,8 @@ static time_t jwt_exp(const char *jwt)
     json_t *e = json_object_get(j, "exp");
     if (json_is_integer(e))
         exp = (time_t)json_integer_value(e);
-    else if (json_is_real(e))
-        exp = (time_t)json_real_value(e);
+    else if (json_is_real(e) && json_real_value(e) > 0 && json_real_value(e) < 253402300800.0)
+        exp = (time_t)json_real_value(e); /* in range (before year 10000): the conversion is defined */
     json_decref(j);
     return exp;
 }

@@ -8,9 +8,11 @@ lock_callback_ports
 start_standin
 export BROWSER="$FOLLOW_BROWSER"
 
-# wrong state: rejected, nothing stored, no token exchange
-FOLLOW_BROWSER_MANGLE_STATE=1 expect_rc 3 "$WIZ_BIN" login
-assert_contains "$ERR" "wrong state"
+# wrong state: answered and ignored (the login keeps waiting, here until its timeout),
+# nothing stored, no token exchange
+FOLLOW_BROWSER_MANGLE_STATE=1 expect_rc 3 "$WIZ_BIN" login --login-timeout 3
+assert_contains "$OUT$ERR" "ignored a sign-in callback with a wrong state"
+assert_contains "$ERR" "timed out"
 [ ! -s "$AMPLITUDE_WIZARD_CONFIG" ] || fail "something was stored after a bad state"
 [ "$(count_requests POST /oauth2/token)" -eq 0 ] || fail "a code was exchanged after a bad state"
 
