@@ -134,7 +134,10 @@ int main(int argc, char **argv)
     if (rc == WIZ_OK)
         rc = cmd->run(&app);
     rc = wiz_ui_finish(&app, rc);
-    if (rc != WIZ_OK && rc != WIZ_ECANCEL)
-        fprintf(stderr, "ampli-wizard: %s\n", wiz_errmsg(&app.ctx));
+    if (rc != WIZ_OK && rc != WIZ_ECANCEL) {
+        char *m = wiz_safe_text(wiz_errmsg(&app.ctx), true); /* a server's or plugin's words inside */
+        fprintf(stderr, "ampli-wizard: %s\n", m ? m : wiz_errmsg(&app.ctx));
+        free(m);
+    }
     return wiz_rc_exit_code(rc);
 }

@@ -80,6 +80,9 @@ time_t wiz_now(const struct wiz_ctx *ctx);
 /* Small allocation helpers; on failure they return NULL (callers report WIZ_EINTERNAL). */
 /* returns owned string: free() */
 char *wiz_strdup(const char *s);
+/* api_key.c: Amplitude project API keys are 32 hex digits; accepted here: 1..128 of
+ * [A-Za-z0-9_.-] (no quote, space or line break can reach an env file or source). */
+bool wiz_api_key_valid(const char *key);
 /* which.c: the absolute path of prog from the absolute PATH entries only (a prog with a
  * slash must be absolute); NULL when not found. returns owned string: free() */
 char *wiz_which(const char *prog);

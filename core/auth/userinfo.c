@@ -43,8 +43,12 @@ void wiz_orgs_clear(struct wiz_orgs *o)
 static char *str_of(json_t *v, bool *oom)
 {
     char *s = NULL;
-    if (json_is_string(v))
+    if (json_is_string(v)) {
         s = wiz_strdup(json_string_value(v));
+        for (char *c = s; c && *c; c++) /* names, ids: never a control character */
+            if ((unsigned char)*c < 0x20 || *c == 0x7f)
+                *c = '?';
+    }
     else if (json_is_integer(v))
         s = wiz_asprintf("%lld", (long long)json_integer_value(v));
     else
@@ -73,6 +77,12 @@ static enum wiz_rc parse_envs(struct wiz_ctx *ctx, json_t *arr, struct wiz_proje
         json_t *app = json_object_get(e, "app");
         env->app_id = str_of(json_object_get(app, "id"), oom);
         env->api_key = str_of(json_object_get(app, "apiKey"), oom);
+        if (env->api_key && !wiz_api_key_valid(env->api_key)) {
+            /* it goes into .env files and source: a line break or quote would add its own */
+            wiz_warn(ctx, "ignored the API key of environment %s: not in the form of an Amplitude key",
+                     env->app_id ? env->app_id : "?");
+            env->api_key[0] = '\0';
+        }
         if (env->api_key && !env->api_key[0]) {
             free(env->api_key);
             env->api_key = NULL;

@@ -51,6 +51,9 @@ static enum wiz_rc with_session(struct wiz_app *app, struct wiz_flow *flow, stru
                                 struct wiz_slash_run *run)
 {
     const char *key = given_api_key(app);
+    if (key && !wiz_api_key_valid(key))
+        return wiz_fail(&app->ctx, WIZ_EUSAGE, "--api-key / AMPLITUDE_WIZARD_API_KEY: not an Amplitude API key "
+                                               "(letters, digits, '_', '.', '-'; at most 128)");
     if (key) {
         /* The key says everything plugins need: no OAuth, no network. */
         struct wiz_session_info info = {.zone = ep->zone, .ingest_url = ep->ingest, .api_key = key,

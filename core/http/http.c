@@ -95,6 +95,13 @@ enum wiz_rc wiz_http_request(struct wiz_ctx *ctx, const struct wiz_http_req *req
     enum wiz_rc rc = wiz_http_check_url(ctx, req->url);
     if (rc)
         return rc;
+    /* a CR or LF in a value (a token from a server, say) would start a header of its own */
+    bool bad = (req->authorization && strpbrk(req->authorization, "\r\n")) ||
+               (req->content_type && strpbrk(req->content_type, "\r\n"));
+    for (const char *const *h = req->headers; h && *h && !bad; h++)
+        bad = strpbrk(*h, "\r\n") != NULL;
+    if (bad)
+        return wiz_fail(ctx, WIZ_ENET, "refusing to send a request header with a line break in it (%s)", req->url);
     struct wiz_curl lib;
     rc = wiz_curl_open(ctx, &lib, WIZ_CURL_SONAME);
     if (rc)

@@ -141,12 +141,25 @@ void wiz_ui_emit(struct wiz_app *app, const struct wiz_ui_ev *ev)
     char *msg = ev->msg ? wiz_redact(ev->msg) : NULL;
     if (msg)
         clean.msg = msg;
+    /* no escape sequence from a server, plugin or project reaches a terminal (agent mode
+     * writes JSON, which escapes them) */
+    char *smsg = NULL, *sa = NULL, *sb = NULL;
+    if (ui->mode != WIZ_UI_AGENT) {
+        bool lines = ev->kind == WIZ_EV_DIFF || ev->kind == WIZ_EV_LOG || ev->kind == WIZ_EV_DIAG;
+        if (clean.msg && (smsg = wiz_safe_text(clean.msg, lines)))
+            clean.msg = smsg;
+        if (clean.a && (sa = wiz_safe_text(clean.a, false)))
+            clean.a = sa;
+        if (clean.b && (sb = wiz_safe_text(clean.b, ev->kind == WIZ_EV_DIFF)))
+            clean.b = sb;
+    }
     switch (ui->mode) {
     case WIZ_UI_INTERACTIVE: wiz_ui_iv_emit(app, &clean); break;
     case WIZ_UI_CLASSIC: wiz_ui_classic_emit(app, &clean); break;
     case WIZ_UI_CI: wiz_ui_ci_emit(app, &clean); break;
     case WIZ_UI_AGENT: wiz_ui_agent_emit(app, &clean); break;
     }
+    free(smsg), free(sa), free(sb);
     free(msg);
 }
 

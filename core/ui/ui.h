@@ -106,4 +106,8 @@ const char *wiz_ui_run_id(struct wiz_app *app);
 /* borrowed: NULL without --debug; valid until wiz_ui_finish */
 const char *wiz_ui_log_path(struct wiz_app *app);
 
+/* safe_text.c: a copy with control characters replaced by '?' (multiline: keeps \n and
+ * \t; else they become spaces). returns owned string or NULL: free() */
+char *wiz_safe_text(const char *s, bool multiline);
+
 #endif
