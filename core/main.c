@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 extern const struct wiz_cmd wiz_cmd_setup, wiz_cmd_login, wiz_cmd_logout, wiz_cmd_whoami,
     wiz_cmd_auth_status, wiz_cmd_auth_token, wiz_cmd_plugins_list, wiz_cmd_plugins_new,
@@ -79,6 +80,10 @@ void wiz_print_main_help(FILE *f)
 
 int main(int argc, char **argv)
 {
+    /* no core file: it would hold the session's access and refresh tokens (PR_SET_DUMPABLE
+     * would also stop LeakSanitizer, which attaches with ptrace, so only the limit is set) */
+    struct rlimit nocore = {0, 0};
+    (void)setrlimit(RLIMIT_CORE, &nocore);
     struct wiz_app app;
     memset(&app, 0, sizeof app);
     wiz_ctx_init(&app.ctx);

@@ -6,6 +6,7 @@
 #include "credfile.h"
 #include "entry.h"
 #include "lock.h"
+#include "trust.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,7 @@ static enum wiz_rc check_store(struct wiz_ctx *ctx, const struct wiz_store *st)
 {
     if (!st || !st->path || !st->path[0])
         return wiz_fail(ctx, WIZ_EINTERNAL, "no credential file path");
-    return WIZ_OK;
+    return wiz_store_trust(ctx, st->path);
 }
 
 /* Loads for reading. A corrupt file is moved aside under the lock (a writer may have
@@ -22,7 +23,10 @@ static enum wiz_rc check_store(struct wiz_ctx *ctx, const struct wiz_store *st)
 static enum wiz_rc load_for_read(struct wiz_ctx *ctx, const struct wiz_store *st, json_t **doc)
 {
     bool corrupt;
-    enum wiz_rc rc = wiz_credfile_load(ctx, st->path, false, doc, &corrupt);
+    enum wiz_rc rc = check_store(ctx, st);
+    if (rc)
+        return rc;
+    rc = wiz_credfile_load(ctx, st->path, false, doc, &corrupt);
     if (rc || !corrupt)
         return rc;
     wiz_credfile_free(*doc);
