@@ -279,6 +279,17 @@ enum wiz_rc wiz_flow_run(struct wiz_app *app, struct wiz_flow *f, const struct w
 {
     if (!f)
         return wiz_fail(&app->ctx, WIZ_EINTERNAL, "no framework chosen");
+    /* an earlier run that the wizard never finished (a crash or a kill during apply,
+     * install or verify) may have left the project half set up: say how to undo it */
+    struct wiz_ctx uctx;
+    wiz_ctx_init(&uctx);
+    char *unfinished = wiz_ledger_unfinished(&uctx, f->root);
+    if (unfinished)
+        wiz_warn(&app->ctx, "run %s did not finish (the wizard stopped during it): 'ampli-wizard undo %s%s%s' "
+                            "restores the project as it was before it",
+                 unfinished, unfinished, app->opts.install_dir ? " --install-dir " : "",
+                 app->opts.install_dir ? app->opts.install_dir : "");
+    free(unfinished);
     struct wiz_plan plan = {0};
     wiz_session s;
     session_init(&s, app, f, f->plugin, WIZ_PHASE_PLAN);
@@ -342,6 +353,12 @@ enum wiz_rc wiz_flow_run(struct wiz_app *app, struct wiz_flow *f, const struct w
                 wiz_warn(&saved, "rolled back run %s: the project is as it was", run_id);
             app->ctx = saved;
         }
+    }
+    if (!rc && run_id) {
+        struct wiz_ctx dctx; /* the run stands; a record we cannot close is only a warning */
+        wiz_ctx_init(&dctx);
+        if (wiz_ledger_done(&dctx, f->root, run_id))
+            wiz_warn(&app->ctx, "%s", wiz_errmsg(&dctx));
     }
     if (!rc) {
         struct wiz_flow_done d = {.framework = f->framework, .root = f->root, .run_id = run_id, .pm = f->pm,

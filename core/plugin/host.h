@@ -107,6 +107,10 @@ enum wiz_rc wiz_check_owner_perms(struct wiz_ctx *ctx, const char *path);
 enum wiz_rc wiz_load_so(struct wiz_ctx *ctx, struct wiz_plugin *p);
 enum wiz_rc wiz_load_lua(struct wiz_ctx *ctx, struct wiz_plugin *p, const char *sdk_dir);
 void wiz_unload_lua(struct wiz_plugin *p);
+/* crash_guard.c: around a call into a C plugin, a fault names the plugin and the phase,
+ * says what is on disk, and exits 10. */
+void wiz_crash_guard_enter(const char *plugin, const char *phase);
+void wiz_crash_guard_leave(void);
 /* Calls detect/plan/verify; returns a WIZ_PLUGIN_* code; message on s->errmsg. */
 int wiz_lua_call(struct wiz_plugin *p, enum wiz_call which, wiz_session *s);
 /* Calls the plugin's function; ends with the session error (if any) on ctx. */

@@ -14,7 +14,7 @@ struct run {
     size_t n;
     char **dirs; /* created by the run, in creation order */
     size_t ndirs;
-    bool undone, complete;
+    bool undone, complete, done;
     bool ours; /* a version-2 ledger naming this very project */
 };
 
@@ -41,6 +41,8 @@ static enum wiz_rc parse(struct wiz_ctx *ctx, const char *man, const char *root,
             r->undone = true;
         if (strcmp(line, "complete") == 0)
             r->complete = true;
+        if (strcmp(line, "done") == 0)
+            r->done = true;
         if (strncmp(line, "dir ", 4) == 0 && line[4]) {
             char **nv = realloc(r->dirs, (r->ndirs + 1) * sizeof *nv);
             if (!nv || !(nv[r->ndirs] = wiz_strdup(line + 4))) {
@@ -83,8 +85,9 @@ static int cmp_desc(const void *a, const void *b)
     return strcmp(*(char *const *)b, *(char *const *)a);
 }
 
-/* The newest run not yet undone. returns owned string: free(); NULL if none */
-static char *last_run(struct wiz_ctx *ctx, const char *runs, const char *root)
+/* The newest run not yet undone (unfinished_only: that also never reached "done", the
+ * wizard having stopped in it). returns owned string: free(); NULL if none */
+static char *find_run(const char *runs, const char *root, bool unfinished_only)
 {
     DIR *d = opendir(runs);
     if (!d)
@@ -103,14 +106,36 @@ static char *last_run(struct wiz_ctx *ctx, const char *runs, const char *root)
         struct run r = {0};
         struct wiz_ctx c;
         wiz_ctx_init(&c);
-        if (!found && man && parse(&c, man, root, &r) == WIZ_OK && !r.undone && r.n)
+        if (!found && man && parse(&c, man, root, &r) == WIZ_OK && !r.undone && r.n && !(unfinished_only && r.done))
             found = wiz_strdup(names[i]);
         run_free(&r);
         free(man);
         free(names[i]);
     }
-    (void)ctx;
     return found;
+}
+
+char *wiz_ledger_unfinished(struct wiz_ctx *ctx, const char *root)
+{
+    char *runs = wiz_ledger_runs_dir(ctx, root, NULL);
+    char *id = runs ? find_run(runs, root, true) : NULL;
+    free(runs);
+    return id;
+}
+
+enum wiz_rc wiz_ledger_done(struct wiz_ctx *ctx, const char *root, const char *run_id)
+{
+    char *runs = wiz_ledger_runs_dir(ctx, root, NULL);
+    char *man = runs ? wiz_asprintf("%s/%s/manifest", runs, run_id) : NULL;
+    free(runs);
+    int fd = man ? open(man, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW) : -1;
+    enum wiz_rc rc = WIZ_OK;
+    if (fd < 0 || write(fd, "done\n", 5) != 5 || fsync(fd) != 0)
+        rc = wiz_fail_errno(ctx, WIZ_EIO, "cannot close the run record %s", man ? man : run_id);
+    if (fd >= 0)
+        close(fd);
+    free(man);
+    return rc;
 }
 
 enum wiz_rc wiz_ledger_undo(struct wiz_app *app, const char *root, const char *run_id, bool force)
@@ -123,7 +148,7 @@ enum wiz_rc wiz_ledger_undo(struct wiz_app *app, const char *root, const char *r
         free(runs);
         return wiz_fail(ctx, WIZ_EUSAGE, "'%s' is not a run id", run_id);
     }
-    char *id = run_id ? wiz_strdup(run_id) : last_run(ctx, runs, root);
+    char *id = run_id ? wiz_strdup(run_id) : find_run(runs, root, false);
     if (!id) {
         free(runs);
         return wiz_fail(ctx, WIZ_ENOTFOUND, "nothing to undo: no wizard run in %s", root);

@@ -86,7 +86,9 @@ enum wiz_rc wiz_plugin_call(struct wiz_plugin *p, enum wiz_call which, wiz_sessi
                                    : which == WIZ_CALL_PLAN ? p->desc->plan
                                    : p->has_verify          ? p->desc->verify
                                                             : NULL;
+        wiz_crash_guard_enter(p->name, names[which]);
         r = fn ? fn(s) : WIZ_PLUGIN_OK;
+        wiz_crash_guard_leave();
     }
     /* a refused write the plugin caught and ignored still fails the call: the plan it
      * returns is not the one it meant */

@@ -1,8 +1,10 @@
 /* Test plugin "test-basic": exercises the host table the way a framework plugin does.
  * Marker files in the project steer it: fail-plan, fail-verify, escape-path, want-install,
  * swap-src-to (at the end of plan, src/ is swapped for a link to the directory the file
- * names: another process's attack between plan and apply, played in-process). */
+ * names: another process's attack between plan and apply, played in-process), crash-plan,
+ * crash-verify (a fault in the plugin's own code). */
 #include <ampli/plugin.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -46,6 +48,8 @@ static int plan(wiz_session *s)
         return rc;
     if (host->file_exists(s, "fail-plan") == 1)
         return host->set_error(s, WIZ_PLUGIN_ERR, "deliberate plan failure");
+    if (host->file_exists(s, "crash-plan") == 1)
+        raise(SIGSEGV);
     if (host->read_file(s, "swap-src-to", &target, NULL) == WIZ_PLUGIN_OK) {
         target[strcspn(target, "\n")] = '\0';
         char src[4096], moved[4200];
@@ -64,6 +68,8 @@ static int verify(wiz_session *s)
     if (host->read_file(s, "src/amplitude.js", &t, NULL) != WIZ_PLUGIN_OK)
         return host->set_error(s, WIZ_PLUGIN_ERR, "src/amplitude.js missing after apply");
     host->free(t);
+    if (host->file_exists(s, "crash-verify") == 1)
+        raise(SIGSEGV);
     if (host->file_exists(s, "fail-verify") == 1)
         return host->set_error(s, WIZ_PLUGIN_ERR, "deliberate verify failure");
     return WIZ_PLUGIN_OK;
