@@ -26,6 +26,8 @@ void wiz_sha256_hex(const char *data, size_t len, char out[65]);
  * *created (may be NULL): the undo dir was made now. returns owned string: free(); NULL
  * with the message on ctx. */
 char *wiz_ledger_runs_dir(struct wiz_ctx *ctx, const char *root, bool *created);
+/* The same path, nothing created or checked. returns owned string: free() */
+char *wiz_ledger_runs_path(struct wiz_ctx *ctx, const char *root);
 /* The newest run of root that the wizard never finished (it stopped during apply,
  * install or verify: a crash, a kill), not undone. returns owned id: free(); NULL if none */
 char *wiz_ledger_unfinished(struct wiz_ctx *ctx, const char *root);

@@ -35,40 +35,67 @@ static enum wiz_rc own_dir(struct wiz_ctx *ctx, const char *path, bool *created)
     return WIZ_OK;
 }
 
-char *wiz_ledger_runs_dir(struct wiz_ctx *ctx, const char *root, bool *created)
+/* "<cache>" or "~/.amplitude/wizard" (*home_amp: "~/.amplitude", to check too, or NULL).
+ * returns owned strings: free(); NULL with the message on ctx. */
+static char *cache_root(struct wiz_ctx *ctx, char **home_amp)
 {
     const char *cache = getenv("AMPLITUDE_WIZARD_CACHE_DIR");
     const char *home = getenv("HOME");
-    char *base = NULL;
-    enum wiz_rc rc = WIZ_OK;
-    if (cache && cache[0]) {
-        base = wiz_strdup(cache);
-    } else if (home && home[0]) {
-        char *amp = wiz_asprintf("%s/.amplitude", home);
-        rc = amp ? own_dir(ctx, amp, NULL) : wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
-        base = rc ? NULL : wiz_asprintf("%s/wizard", amp);
-        free(amp);
-    } else {
+    *home_amp = NULL;
+    if (cache && cache[0])
+        return wiz_strdup(cache);
+    if (!home || !home[0]) {
         wiz_fail(ctx, WIZ_ERR, "HOME is not set: no place for the run records (set AMPLITUDE_WIZARD_CACHE_DIR)");
         return NULL;
     }
-    if (rc)
-        return NULL;
+    *home_amp = wiz_asprintf("%s/.amplitude", home);
+    char *base = *home_amp ? wiz_asprintf("%s/wizard", *home_amp) : NULL;
+    if (!base) {
+        free(*home_amp);
+        *home_amp = NULL;
+        wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+    }
+    return base;
+}
+
+/* Amplitude's projectHash(): 12 hex digits of sha256(realpath) */
+static void project_hash(const char *root, char out[13])
+{
     char hash[65];
     wiz_sha256_hex(root, strlen(root), hash);
-    hash[12] = '\0'; /* Amplitude's projectHash(): 12 hex digits of sha256(realpath) */
-    char *runs = base ? wiz_asprintf("%s/runs", base) : NULL;
+    memcpy(out, hash, 12);
+    out[12] = '\0';
+}
+
+char *wiz_ledger_runs_dir(struct wiz_ctx *ctx, const char *root, bool *created)
+{
+    char *amp = NULL, *base = cache_root(ctx, &amp);
+    if (!base)
+        return NULL;
+    char hash[13];
+    project_hash(root, hash);
+    char *runs = wiz_asprintf("%s/runs", base);
     char *proj = runs ? wiz_asprintf("%s/%s", runs, hash) : NULL;
     char *undo = proj ? wiz_asprintf("%s/undo", proj) : NULL;
-    if (!undo)
-        rc = wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
-    const char *levels[] = {base, runs, proj, undo};
-    for (int i = 0; !rc && i < 4; i++)
-        rc = own_dir(ctx, levels[i], i == 3 ? created : NULL);
-    free(base), free(runs), free(proj);
+    enum wiz_rc rc = undo ? WIZ_OK : wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+    const char *levels[] = {amp, base, runs, proj, undo};
+    for (int i = 0; !rc && i < 5; i++)
+        if (levels[i])
+            rc = own_dir(ctx, levels[i], i == 4 ? created : NULL);
+    free(amp), free(base), free(runs), free(proj);
     if (rc) {
         free(undo);
         return NULL;
     }
     return undo;
+}
+
+char *wiz_ledger_runs_path(struct wiz_ctx *ctx, const char *root)
+{
+    char *amp = NULL, *base = cache_root(ctx, &amp);
+    char hash[13];
+    project_hash(root, hash);
+    char *p = base ? wiz_asprintf("%s/runs/%s/undo", base, hash) : NULL;
+    free(amp), free(base);
+    return p;
 }

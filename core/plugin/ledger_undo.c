@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,8 +97,8 @@ static char *find_run(const char *runs, const char *root, bool unfinished_only)
     size_t n = 0;
     struct dirent *de;
     while ((de = readdir(d)) && n < 1024)
-        if (de->d_name[0] != '.')
-            names[n++] = wiz_strdup(de->d_name);
+        if (de->d_name[0] != '.' && (names[n] = wiz_strdup(de->d_name)))
+            n++;
     closedir(d);
     qsort(names, n, sizeof *names, cmp_desc);
     char *found = NULL;
@@ -117,8 +118,11 @@ static char *find_run(const char *runs, const char *root, bool unfinished_only)
 
 char *wiz_ledger_unfinished(struct wiz_ctx *ctx, const char *root)
 {
-    char *runs = wiz_ledger_runs_dir(ctx, root, NULL);
-    char *id = runs ? find_run(runs, root, true) : NULL;
+    /* only a project that has records: asking must not create the records' directory
+     * (a dry run writes nothing) */
+    char *runs = wiz_ledger_runs_path(ctx, root);
+    struct stat st;
+    char *id = runs && stat(runs, &st) == 0 ? find_run(runs, root, true) : NULL;
     free(runs);
     return id;
 }

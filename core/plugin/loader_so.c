@@ -57,12 +57,15 @@ enum wiz_rc wiz_load_so(struct wiz_ctx *ctx, struct wiz_plugin *p)
     while (d->frameworks[n])
         n++;
     p->ids = calloc(n + 1, sizeof *p->ids);
-    if (!p->ids)
-        return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
-    for (size_t i = 0; i < n; i++)
-        p->ids[i] = wiz_strdup(d->frameworks[i]);
+    bool oom = !p->ids;
+    for (size_t i = 0; !oom && i < n; i++)
+        oom = !(p->ids[i] = wiz_strdup(d->frameworks[i]));
     p->name = wiz_strdup(d->name);
     p->version = wiz_strdup(d->version ? d->version : "0");
+    if (oom || !p->name || !p->version) { /* not usable: never counted as loaded */
+        refuse(ctx, p, "out of memory");
+        return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+    }
     p->priority = d->priority > 0 ? d->priority : 500;
     p->has_verify = DESC_HAS(d, verify) && d->verify;
     if (DESC_HAS(d, description) && d->description)

@@ -164,14 +164,14 @@ static void shadow(struct wiz_registry *reg)
 {
     for (size_t i = 0; i < reg->n; i++) {
         struct wiz_plugin *p = &reg->v[i];
-        if (p->status != WIZ_PS_OK)
+        if (p->status != WIZ_PS_OK || !p->ids)
             continue;
         size_t taken = 0, n = 0;
         const char *by = NULL;
         for (char **id = p->ids; *id; id++, n++) {
             for (size_t j = 0; j < i; j++) {
                 struct wiz_plugin *q = &reg->v[j];
-                if (q->status != WIZ_PS_OK)
+                if (q->status != WIZ_PS_OK || !q->ids)
                     continue;
                 bool hit = false;
                 for (char **qi = q->ids; *qi && !hit; qi++)
