@@ -220,6 +220,34 @@ static void show_diff(struct wiz_app *app, const struct wiz_plan *plan)
     free(buf);
 }
 
+/* The install runs the project's own lifecycle scripts (npm, pnpm, yarn and bun run these
+ * of the root package.json on install): the plan names them before the user says yes. */
+static void lifecycle_note(struct wiz_app *app, const struct wiz_plan *plan)
+{
+    if (!plan->install || app->opts.skip_install)
+        return;
+    char *manifest = plan->install_dir && plan->install_dir[0] ? wiz_asprintf("%s/package.json", plan->install_dir)
+                                                               : wiz_strdup("package.json");
+    const struct wiz_plan_entry *e = NULL;
+    for (size_t i = 0; manifest && i < plan->n && !e; i++)
+        if (strcmp(plan->v[i].path, manifest) == 0)
+            e = &plan->v[i];
+    free(manifest);
+    const char *text = e ? (e->text ? e->text : e->old) : NULL;
+    json_t *pkg = text ? json_loads(text, 0, NULL) : NULL;
+    json_t *scripts = json_object_get(pkg, "scripts");
+    static const char *const hooks[] = {"preinstall", "install", "postinstall", "prepublish", "preprepare",
+                                        "prepare", "postprepare", NULL};
+    char names[256] = "";
+    for (const char *const *h = hooks; *h; h++)
+        if (json_is_string(json_object_get(scripts, *h)))
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", names[0] ? ", " : "", *h);
+    if (names[0])
+        say(app, "note: the install will run this project's own scripts from package.json (%s); "
+                 "--skip-install lets you read them first", names);
+    json_decref(pkg);
+}
+
 /* After apply: every env file must really be ignored by git (a later "!" rule could
  * undo our block). */
 static enum wiz_rc confirm_ignored(struct wiz_app *app, const char *root, const struct wiz_plan *plan)
@@ -315,6 +343,8 @@ enum wiz_rc wiz_flow_run(struct wiz_app *app, struct wiz_flow *f, const struct w
     enum wiz_ui_mode m = wiz_ui_mode(app);
     /* from here the project is about to change under this run: no /undo of older runs */
     (void)wiz_ui_slash_register(app, "undo", NULL, NULL, NULL);
+    if (!rc)
+        lifecycle_note(app, &plan);
     if (!rc && app->opts.dry_run) {
         show_diff(app, &plan);
         say(app, "dry run: %zu file(s) would change; nothing was written", changes);

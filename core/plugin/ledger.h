@@ -31,6 +31,9 @@ char *wiz_ledger_runs_path(struct wiz_ctx *ctx, const char *root);
 /* The newest run of root that the wizard never finished (it stopped during apply,
  * install or verify: a crash, a kill), not undone. returns owned id: free(); NULL if none */
 char *wiz_ledger_unfinished(struct wiz_ctx *ctx, const char *root);
+/* Parses one run record (the manifest at man) as undo does, for root; *nfiles: the files it
+ * names. For tests and the fuzz target fuzz_run_record. */
+enum wiz_rc wiz_ledger_read_record(struct wiz_ctx *ctx, const char *man, const char *root, size_t *nfiles);
 /* Marks a run finished ("done": applied, installed, verified). */
 enum wiz_rc wiz_ledger_done(struct wiz_ctx *ctx, const char *root, const char *run_id);
 /* Puts one file back as it was before the run. */

@@ -116,6 +116,16 @@ static char *find_run(const char *runs, const char *root, bool unfinished_only)
     return found;
 }
 
+enum wiz_rc wiz_ledger_read_record(struct wiz_ctx *ctx, const char *man, const char *root, size_t *nfiles)
+{
+    struct run r;
+    enum wiz_rc rc = parse(ctx, man, root, &r);
+    if (nfiles)
+        *nfiles = rc ? 0 : r.n;
+    run_free(&r);
+    return rc;
+}
+
 char *wiz_ledger_unfinished(struct wiz_ctx *ctx, const char *root)
 {
     /* only a project that has records: asking must not create the records' directory

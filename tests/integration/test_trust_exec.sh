@@ -36,4 +36,10 @@ expect_rc 0 "$W" undo
 # a browser named relatively is not looked up in the cwd either
 BROWSER=browser expect_rc 3 timeout 20 "$W" login --ci --login-timeout 1 || true
 [ -z "$(pwned)" ] || fail "login ran the project's browser: $(pwned)"
+# the plan names the project's own lifecycle scripts that the install would run
+S="$T/scripts"; mkdir -p "$S"
+printf '{\n  "name": "s",\n  "scripts": {"postinstall": "node setup.js", "prepare": "husky", "test": "x"},\n  "dependencies": {}\n}\n' > "$S/package.json"
+touch "$S/test-basic.marker" "$S/want-install"
+expect_rc 0 "$W" setup --api-key K --ci --dry-run --install-dir "$S"
+assert_contains "$OUT$ERR" "the install will run this project's own scripts from package.json (postinstall, prepare)"
 echo ok
