@@ -3,7 +3,7 @@
  * (every byte back), and set up once more for the levels above. */
 #include "job.h"
 
-#include <dirent.h>
+#include <glob.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,17 +87,16 @@ static enum wiz_rc setup_signed_in(struct ci_job *j)
     return rc;
 }
 
+/* The runs the wizard recorded: in the job's own HOME (run records live outside the
+ * project, under ~/.amplitude/wizard/runs/<project hash>/undo/<run-id>), one app per job. */
 static int count_runs(const struct ci_job *j)
 {
-    char *dir = wiz_asprintf("%s/.amplitude/runs", j->app);
-    DIR *d = dir ? opendir(dir) : NULL;
-    int n = 0;
-    struct dirent *de;
-    while (d && (de = readdir(d)))
-        n += de->d_name[0] != '.';
-    if (d)
-        closedir(d);
-    free(dir);
+    char *pat = wiz_asprintf("%s/.amplitude/wizard/runs/*/undo/*/manifest", j->home);
+    glob_t g;
+    int n = pat && glob(pat, 0, NULL, &g) == 0 ? (int)g.gl_pathc : 0;
+    if (pat && n)
+        globfree(&g);
+    free(pat);
     return n;
 }
 
@@ -148,6 +147,8 @@ enum wiz_rc ci_level_static(struct ci_job *j)
 
     ci_step(j, "second-run");
     int runs = count_runs(j);
+    if (runs != 1) /* else the check below would prove nothing */
+        return wiz_fail(&j->ctx, WIZ_ERR, "setup left %d run records in the job's HOME, expected 1", runs);
     const char *again[] = {"setup", "--ci", "--skip-install", NULL};
     rc = wizard(j, again);
     if (!rc)
