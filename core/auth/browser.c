@@ -8,11 +8,14 @@
 #include "pkce.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <openssl/crypto.h>
+#include <openssl/rand.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -73,6 +76,54 @@ void wiz_browser_reap(pid_t pid)
     }
 }
 
+/* A 0600 page in a 0700 directory of ours that sends the browser on to url: the browser's
+ * argv (world-readable in /proc) then names a file, not the state and PKCE challenge.
+ * returns owned "file://..." or NULL (then the URL itself is passed); *path: free() */
+static char *url_file(struct wiz_ctx *ctx, const char *url, char **path)
+{
+    *path = NULL;
+    const char *home = getenv("HOME");
+    char *dir = home && home[0] ? wiz_asprintf("%s/.amplitude/wizard", home) : NULL;
+    char *amp = home && home[0] ? wiz_asprintf("%s/.amplitude", home) : NULL;
+    struct stat st;
+    if (amp)
+        (void)mkdir(amp, 0700);
+    if (dir)
+        (void)mkdir(dir, 0700);
+    bool ours = dir && lstat(dir, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == geteuid() &&
+                !(st.st_mode & 0077);
+    unsigned char rnd[8];
+    char *p = NULL;
+    if (ours && RAND_bytes(rnd, sizeof rnd) == 1)
+        p = wiz_asprintf("%s/login-%02x%02x%02x%02x%02x%02x%02x%02x.html", dir, rnd[0], rnd[1], rnd[2], rnd[3],
+                         rnd[4], rnd[5], rnd[6], rnd[7]);
+    free(dir), free(amp);
+    int fd = p ? open(p, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600) : -1;
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        if (fd >= 0)
+            close(fd);
+        wiz_debug(ctx, "login: no private page for the sign-in URL; passing it to the browser directly");
+        free(p);
+        return NULL;
+    }
+    fputs("<!doctype html><meta charset=\"utf-8\"><title>Amplitude sign-in</title>\n<meta http-equiv=\"refresh\" "
+          "content=\"0; url=", f);
+    for (const char *c = url; *c; c++) /* percent-encoded already: only & needs escaping */
+        *c == '&' ? fputs("&amp;", f) : fputc(*c, f);
+    fputs("\">\n<p><a href=\"", f);
+    for (const char *c = url; *c; c++)
+        *c == '&' ? fputs("&amp;", f) : fputc(*c, f);
+    fputs("\">Continue to Amplitude sign-in</a></p>\n", f);
+    if (fclose(f) != 0) {
+        unlink(p);
+        free(p);
+        return NULL;
+    }
+    *path = p;
+    return wiz_asprintf("file://%s", p);
+}
+
 bool wiz_browser_login_possible(const struct wiz_app *app)
 {
     if (app->opts.no_browser)
@@ -115,13 +166,21 @@ enum wiz_rc wiz_browser_login(struct wiz_app *app, const struct wiz_endpoints *e
         fprintf(stderr, "To sign in to Amplitude, open this URL in a browser:\n%s\n", url);
     wiz_ui_url(app, "To sign in to Amplitude, open this URL in a browser", url);
     pid_t pid = -1;
-    if (!app->opts.no_browser)
-        wiz_browser_open(ctx, url, &pid);
+    char *page = NULL, *page_url = NULL;
+    if (!app->opts.no_browser) {
+        page_url = url_file(ctx, url, &page);
+        wiz_browser_open(ctx, page_url ? page_url : url, &pid);
+    }
     free(url);
+    free(page_url);
     char *code = NULL;
     rc = wiz_loopback_wait(ctx, &lb, pk.state, app->opts.login_timeout > 0 ? app->opts.login_timeout : 120, &code);
     wiz_loopback_close(&lb);
     wiz_browser_reap(pid);
+    if (page) { /* the page held the state and the challenge: gone with the login */
+        unlink(page);
+        free(page);
+    }
     if (!rc)
         rc = wiz_oauth_exchange_code(ctx, ep, code, redirect, pk.verifier, out);
     if (code) {

@@ -11,7 +11,7 @@ lock_callback_ports
 start_standin
 
 # --- 1. the listener under attack, then a wrong state ---
-printf '#!/bin/sh\nfor u; do :; done\nprintf "%%s\\n" "$u" >"%s/url"\ncat /proc/$$/cmdline /proc/$$/environ >"%s/browser.proc"\n' "$T" "$T" >"$T/browser"
+printf '#!/bin/sh\nfor u; do :; done\nprintf "%%s\\n" "$u" >"%s/arg"\n%q --print-url "$u" >"%s/url"\ncat /proc/$$/cmdline /proc/$$/environ >"%s/browser.proc"\n' "$T" "$FOLLOW_BROWSER" "$T" "$T" >"$T/browser"
 chmod +x "$T/browser"
 BROWSER="$T/browser" "$WIZ_BIN" login --login-timeout 60 >"$T/login.out" 2>"$T/login.err" &
 LOGIN=$!
@@ -30,6 +30,10 @@ set +e; wait $LOGIN; rc=$?; set -e
 [ "$rc" -eq 0 ] || fail "login after the attack exited $rc, wanted 0: $(cat "$T/login.err")"
 [ "$(count_requests POST /oauth2/token)" -eq 1 ] || fail "expected exactly one token exchange"
 assert_contains "$(cat "$T/attack.out")" "bound: 127.0.0.1:"
+# the browser's argv names a private page, not the state or the PKCE challenge
+case "$(cat "$T/arg")" in file://"$HOME"/.amplitude/wizard/login-*.html) ;; *) fail "browser argv: $(cat "$T/arg")" ;; esac
+! grep -q 'state=\|code_challenge' "$T/arg" || fail "the authorize URL is in the browser's argv"
+[ ! -e "${arg_file:=$(sed 's|^file://||' "$T/arg")}" ] || fail "the sign-in page outlived the login: $arg_file"
 # connections the kernel refused while the listener was busy are fine: none may yield a code
 assert_contains "$(cat "$T/attack.out")" "of 1000 connections opened"
 rm -f "$AMPLITUDE_WIZARD_CONFIG"
