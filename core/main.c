@@ -69,7 +69,8 @@ void wiz_print_main_help(FILE *f)
     wiz_cli_print_flags(f, NULL);
     fprintf(f, "  %-34s %s\n", "    --version", "print the version");
     fprintf(f, "\nenvironment:\n"
-               "  AMPLITUDE_WIZARD_CONFIG   credential file (default: ~/.ampli.json)\n"
+               "  AMPLITUDE_WIZARD_CONFIG   credential file (default: ~/.amplitude/wizard/oauth-session.json,\n"
+               "                            copied forward once from ~/.ampli.json)\n"
                "  AMPLITUDE_WIZARD_SERVER   send every Amplitude service to this base URL\n"
                "                            (http:// only for loopback addresses)\n"
                "\nexit codes: 0 ok, 1 error, 2 invalid arguments, 3 authentication required,\n"

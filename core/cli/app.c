@@ -1,5 +1,6 @@
 /* Process-level settings derived from the environment. */
 #include "cli.h"
+#include "../store/migrate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,9 +15,9 @@ enum wiz_rc wiz_app_config_path(struct wiz_app *app)
     const char *home = getenv("HOME");
     if (!home || !home[0])
         return wiz_fail(&app->ctx, WIZ_ERR, "HOME is not set; set AMPLITUDE_WIZARD_CONFIG to the credential file");
-    int n = snprintf(app->config_buf, sizeof app->config_buf, "%s/.ampli.json", home);
-    if (n < 0 || (size_t)n >= sizeof app->config_buf)
-        return wiz_fail(&app->ctx, WIZ_ERR, "HOME is too long");
+    enum wiz_rc rc = wiz_store_session_path(&app->ctx, home, app->config_buf, sizeof app->config_buf);
+    if (rc)
+        return rc;
     app->config_path = app->config_buf;
     return WIZ_OK;
 }

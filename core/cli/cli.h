@@ -69,7 +69,8 @@ void wiz_cli_print_flags(void *file, const struct wiz_cmd *cmd);
 /* The command table, NULL-terminated; defined in main.c. */
 extern const struct wiz_cmd *const wiz_commands[];
 
-/* Fills app->config_path: $AMPLITUDE_WIZARD_CONFIG, else $HOME/.ampli.json. */
+/* Fills app->config_path: $AMPLITUDE_WIZARD_CONFIG, else ~/.amplitude/wizard/oauth-session.json
+ * (copied forward once from ~/.ampli.json while it does not exist: store/migrate.c). */
 enum wiz_rc wiz_app_config_path(struct wiz_app *app);
 
 #endif
