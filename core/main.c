@@ -68,11 +68,19 @@ void wiz_print_main_help(FILE *f)
     fprintf(f, "\noptions for every command:\n");
     wiz_cli_print_flags(f, NULL);
     fprintf(f, "  %-34s %s\n", "    --version", "print the version");
-    fprintf(f, "\nenvironment:\n"
-               "  AMPLITUDE_WIZARD_CONFIG   credential file (default: ~/.amplitude/wizard/oauth-session.json,\n"
-               "                            copied forward once from ~/.ampli.json)\n"
-               "  AMPLITUDE_WIZARD_SERVER   send every Amplitude service to this base URL\n"
-               "                            (http:// only for loopback addresses)\n"
+    fprintf(f, "\nenvironment (ours are AMPLI_WIZARD_*: Amplitude's wizard refuses AMPLITUDE_WIZARD_*\n"
+               "names it does not know; the AMPLITUDE_WIZARD_* ones below are names it shares):\n"
+               "  AMPLI_WIZARD_CONFIG           credential file (default: ~/.amplitude/wizard/oauth-session.json,\n"
+               "                                copied forward once from ~/.ampli.json; AMPLITUDE_WIZARD_CONFIG\n"
+               "                                is still read after it)\n"
+               "  AMPLI_WIZARD_SERVER           send every Amplitude service to this base URL\n"
+               "                                (http:// only for loopback addresses)\n"
+               "  AMPLI_WIZARD_PLUGIN_PATH      more plugin directories, ':'-separated (absolute)\n"
+               "  AMPLI_WIZARD_LOCK_TIMEOUT_MS  how long to wait for the credential file's lock\n"
+               "  AMPLITUDE_WIZARD_API_KEY      as --api-key\n"
+               "  AMPLITUDE_WIZARD_AGENT=1      as --agent\n"
+               "  AMPLITUDE_WIZARD_CACHE_DIR    run records for undo (default ~/.amplitude/wizard)\n"
+               "  NO_COLOR, BROWSER, HOME, TERM as usual\n"
                "\nexit codes: 0 ok, 1 error, 2 invalid arguments, 3 authentication required,\n"
                "  4 network error, 10 integration failed, 11 project name taken, 12 input required,\n"
                "  13 write refused, 14 lock held, 20 internal error, 130 cancelled\n"
@@ -131,7 +139,7 @@ int main(int argc, char **argv)
     }
     app.ctx.debug = app.opts.debug;
     app.opts.auto_agent = cmd->auto_agent;
-    app.server = getenv("AMPLITUDE_WIZARD_SERVER");
+    app.server = getenv("AMPLI_WIZARD_SERVER");
     if (app.server && !app.server[0])
         app.server = NULL;
     rc = wiz_app_config_path(&app);

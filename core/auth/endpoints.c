@@ -45,7 +45,7 @@ enum wiz_rc wiz_endpoints_get(struct wiz_ctx *ctx, const char *server, enum wiz_
     } else {
         enum wiz_rc rc = wiz_http_check_url(ctx, server);
         if (rc)
-            return wiz_fail(ctx, rc, "AMPLITUDE_WIZARD_SERVER: %s", wiz_errmsg(ctx));
+            return wiz_fail(ctx, rc, "AMPLI_WIZARD_SERVER: %s", wiz_errmsg(ctx));
         /* Drop trailing slashes so "{base}/path" never doubles them. */
         size_t n = strlen(server);
         while (n > 0 && server[n - 1] == '/')

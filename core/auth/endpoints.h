@@ -1,4 +1,4 @@
-/* Where each Amplitude service lives for a zone, or under $AMPLITUDE_WIZARD_SERVER. */
+/* Where each Amplitude service lives for a zone, or under $AMPLI_WIZARD_SERVER. */
 #ifndef WIZ_ENDPOINTS_H
 #define WIZ_ENDPOINTS_H
 

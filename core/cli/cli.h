@@ -42,7 +42,7 @@ struct wiz_app {
     struct wiz_opts opts;
     const char *config_path; /* borrowed from env or points into config_buf */
     char config_buf[4096];
-    const char *server;      /* $AMPLITUDE_WIZARD_SERVER or NULL */
+    const char *server;      /* $AMPLI_WIZARD_SERVER or NULL */
     const char *argv0;       /* for locating built-in plugins */
     struct wiz_ui *ui;       /* the run's front end (core/ui), created on first use */
 };
@@ -69,7 +69,7 @@ void wiz_cli_print_flags(void *file, const struct wiz_cmd *cmd);
 /* The command table, NULL-terminated; defined in main.c. */
 extern const struct wiz_cmd *const wiz_commands[];
 
-/* Fills app->config_path: $AMPLITUDE_WIZARD_CONFIG, else ~/.amplitude/wizard/oauth-session.json
+/* Fills app->config_path: $AMPLI_WIZARD_CONFIG, else ~/.amplitude/wizard/oauth-session.json
  * (copied forward once from ~/.ampli.json while it does not exist: store/migrate.c). */
 enum wiz_rc wiz_app_config_path(struct wiz_app *app);
 

@@ -64,7 +64,7 @@ const struct wiz_cmd wiz_cmd_plugins_list = {
     .summary = "list the framework plugins found, and why any was refused",
     .usage = "plugins list [--json]",
     .details = "Plugins are searched in the built-in directory, then each directory of\n"
-               "AMPLITUDE_WIZARD_PLUGIN_PATH (colon-separated, absolute), then\n"
+               "AMPLI_WIZARD_PLUGIN_PATH (colon-separated, absolute), then\n"
                "~/.local/share/ampli-wizard/plugins. The first plugin serving a framework id wins;\n"
                "later ones are shown as shadowed. Files or directories writable by others are refused.",
     .run = run_plugins_list,

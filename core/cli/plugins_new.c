@@ -9,7 +9,7 @@
 
 static const char c_src[] =
     "/* @NAME@: an ampli-wizard framework plugin. Build: make; then put @NAME@.so in a\n"
-    " * directory listed in AMPLITUDE_WIZARD_PLUGIN_PATH. Guide: docs/plugins.md of the SDK. */\n"
+    " * directory listed in AMPLI_WIZARD_PLUGIN_PATH. Guide: docs/plugins.md of the SDK. */\n"
     "#include <ampli/plugin.h>\n"
     "#include <string.h>\n"
     "\n"
@@ -66,7 +66,7 @@ static const char c_make[] =
 
 static const char lua_src[] =
     "-- @NAME@: an ampli-wizard framework plugin (Lua). Put this file in a directory listed\n"
-    "-- in AMPLITUDE_WIZARD_PLUGIN_PATH. Guide: docs/plugins.md of the SDK.\n"
+    "-- in AMPLI_WIZARD_PLUGIN_PATH. Guide: docs/plugins.md of the SDK.\n"
     "local text = import(\"text\")\n"
     "\n"
     "return {\n"
@@ -145,7 +145,7 @@ static enum wiz_rc run_plugins_new(struct wiz_app *app)
         printf("created %s\n", src);
         if (c)
             printf("build it: make -C %s   (needs the SDK: pkg-config ampli-wizard-plugin)\n", dir);
-        printf("use it:   AMPLITUDE_WIZARD_PLUGIN_PATH=%s ampli-wizard plugins list\n", dir);
+        printf("use it:   AMPLI_WIZARD_PLUGIN_PATH=%s ampli-wizard plugins list\n", dir);
     }
     free(src);
     free(mk);

@@ -86,7 +86,7 @@ enum wiz_rc wiz_plugin_rc(int prc);
 int wiz_session_fail(wiz_session *s, int prc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* ---- registry.c ---- */
-/* Discovers plugins: built-in dir, $AMPLITUDE_WIZARD_PLUGIN_PATH, ~/.local/share/...
+/* Discovers plugins: built-in dir, $AMPLI_WIZARD_PLUGIN_PATH, ~/.local/share/...
  * Refused plugins are kept (status REFUSED) so `plugins list` can show them. */
 enum wiz_rc wiz_registry_load(struct wiz_app *app, struct wiz_registry *reg);
 void wiz_registry_free(struct wiz_registry *reg);

@@ -220,8 +220,8 @@ static enum wiz_rc write_files(struct wiz_ctx *ctx, const char *root, const stru
                                const struct wiz_ledger_file *files, size_t nfiles, char *const *dirs, size_t ndirs,
                                size_t *done)
 {
-    int crash_after = test_hook("AMPLITUDE_WIZARD_TEST_CRASH_AFTER");
-    int fail_after = test_hook("AMPLITUDE_WIZARD_TEST_FAIL_AFTER");
+    int crash_after = test_hook("AMPLI_WIZARD_TEST_CRASH_AFTER");
+    int fail_after = test_hook("AMPLI_WIZARD_TEST_FAIL_AFTER");
     struct dirset touched = {0};
     enum wiz_rc rc = WIZ_OK;
     for (size_t k = 0; !rc && k < ndirs; k++) {
@@ -231,7 +231,7 @@ static enum wiz_rc write_files(struct wiz_ctx *ctx, const char *root, const stru
     }
     for (size_t k = 0; !rc && k < nfiles; k++) {
         if (fail_after >= 0 && (int)k >= fail_after) {
-            rc = wiz_fail(ctx, WIZ_EIO, "%s: simulated write failure (AMPLITUDE_WIZARD_TEST_FAIL_AFTER)", files[k].path);
+            rc = wiz_fail(ctx, WIZ_EIO, "%s: simulated write failure (AMPLI_WIZARD_TEST_FAIL_AFTER)", files[k].path);
             break;
         }
         const struct wiz_plan_entry *e = &plan->v[files[k].index];

@@ -1,4 +1,4 @@
-/* Plugin discovery: built-in dir, then $AMPLITUDE_WIZARD_PLUGIN_PATH, then the user's
+/* Plugin discovery: built-in dir, then $AMPLI_WIZARD_PLUGIN_PATH, then the user's
  * data dir. Never the current directory; files or dirs writable by others refused. */
 #include "host.h"
 
@@ -60,7 +60,7 @@ static char *shipped_plugin_dir(void)
 char *wiz_builtin_plugin_dir(const struct wiz_app *app)
 {
     (void)app;
-    const char *ov = getenv("AMPLITUDE_WIZARD_BUILTIN_PLUGINS"); /* tests and relocated installs */
+    const char *ov = getenv("AMPLI_WIZARD_BUILTIN_PLUGINS"); /* tests and relocated installs */
     if (ov && ov[0])
         return wiz_strdup(ov);
     return shipped_plugin_dir();
@@ -199,12 +199,12 @@ enum wiz_rc wiz_registry_load(struct wiz_app *app, struct wiz_registry *reg)
     char *sdk = sdk_dir();
     if (builtin)
         scan_dir(app, reg, builtin, sdk);
-    const char *path = getenv("AMPLITUDE_WIZARD_PLUGIN_PATH");
+    const char *path = getenv("AMPLI_WIZARD_PLUGIN_PATH");
     if (path && path[0]) {
         char *copy = wiz_strdup(path), *save = NULL;
         for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d; d = strtok_r(NULL, ":", &save)) {
             if (d[0] != '/') { /* relative entries would search the current directory */
-                wiz_warn(&app->ctx, "AMPLITUDE_WIZARD_PLUGIN_PATH entry '%s' is not absolute: ignored", d);
+                wiz_warn(&app->ctx, "AMPLI_WIZARD_PLUGIN_PATH entry '%s' is not absolute: ignored", d);
                 continue;
             }
             scan_dir(app, reg, d, sdk);

@@ -38,7 +38,7 @@ static inline bool wiz_user_is_pending(const struct wiz_user *u)
 
 /* Store options. path: the credential file. lock_timeout_ms: how long to wait for
  * another process's lock before WIZ_ELOCK (0 = default 5000; also overridable by
- * $AMPLITUDE_WIZARD_LOCK_TIMEOUT_MS for tests). */
+ * $AMPLI_WIZARD_LOCK_TIMEOUT_MS for tests). */
 struct wiz_store {
     const char *path;       /* borrowed */
     long lock_timeout_ms;

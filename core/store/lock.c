@@ -11,7 +11,7 @@
 
 long wiz_lock_timeout_ms(long timeout_ms)
 {
-    const char *env = getenv("AMPLITUDE_WIZARD_LOCK_TIMEOUT_MS");
+    const char *env = getenv("AMPLI_WIZARD_LOCK_TIMEOUT_MS");
     if (env && env[0]) {
         char *end;
         errno = 0;

@@ -12,7 +12,7 @@ struct wiz_lock {
     int fd; /* -1 when not held */
 };
 
-/* The wait to use: $AMPLITUDE_WIZARD_LOCK_TIMEOUT_MS when set to a number >= 0, else
+/* The wait to use: $AMPLI_WIZARD_LOCK_TIMEOUT_MS when set to a number >= 0, else
  * timeout_ms when > 0, else WIZ_LOCK_DEFAULT_TIMEOUT_MS. */
 long wiz_lock_timeout_ms(long timeout_ms);
 

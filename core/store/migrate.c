@@ -68,14 +68,15 @@ enum wiz_rc wiz_store_session_path(struct wiz_ctx *ctx, const char *home, char *
     char *amp = wiz_asprintf("%s/.amplitude", home), *wiz = wiz_asprintf("%s/.amplitude/wizard", home);
     char *legacy = wiz_asprintf("%s/.ampli.json", home);
     enum wiz_rc rc = amp && wiz && legacy ? WIZ_OK : wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+    /* the file's directory, so that its lock can be taken before the first write */
+    if (!rc)
+        rc = own_dir(ctx, amp);
+    if (!rc)
+        rc = own_dir(ctx, wiz);
     bool have_legacy = !rc && lstat(legacy, &st) == 0;
     if (have_legacy) {
         /* only a legacy file that passes the ownership rules is carried forward */
         rc = wiz_store_trust(ctx, legacy);
-        if (!rc)
-            rc = own_dir(ctx, amp);
-        if (!rc)
-            rc = own_dir(ctx, wiz);
         if (!rc)
             rc = copy_forward(ctx, legacy, out);
         if (!rc)

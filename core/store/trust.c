@@ -30,7 +30,7 @@ static enum wiz_rc check_dir(struct wiz_ctx *ctx, const char *dir)
     if (!rc && (st.st_mode & (S_IWGRP | S_IWOTH)))
         rc = wiz_fail(ctx, WIZ_EWRITE,
                       "the credential file's directory %s is writable by others (mode %03o): refused "
-                      "(chmod go-w it, or set AMPLITUDE_WIZARD_CONFIG elsewhere)",
+                      "(chmod go-w it, or set AMPLI_WIZARD_CONFIG elsewhere)",
                       dir, (unsigned)(st.st_mode & 0777));
     return rc;
 }

@@ -58,7 +58,7 @@ static void make_ids(struct wiz_ui *ui)
     strftime(ts, sizeof ts, "%Y%m%dT%H%M%SZ", &tm);
     snprintf(ui->run_id, sizeof ui->run_id, "%.16s-%.8s", ts, h);
     /* an agent may pass its own session id to tie resumed runs together */
-    const char *sid = getenv("AMPLITUDE_WIZARD_SESSION_ID");
+    const char *sid = getenv("AMPLI_WIZARD_SESSION_ID");
     if (sid && sid[0] && strlen(sid) < sizeof ui->session_id) {
         snprintf(ui->session_id, sizeof ui->session_id, "%s", sid);
         return;

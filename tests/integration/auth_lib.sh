@@ -16,7 +16,7 @@ count_requests() { standin_requests | jq --arg m "$1" --arg p "$2" '[.[] | selec
 # standin_config JSON: change the stand-in's settings at run time
 standin_config() { curl -sS --max-time 10 -X POST -H 'Content-Type: application/json' -d "$1" "$STANDIN_URL/__stand-in/config" >/dev/null; }
 # stored JQ-FILTER: evaluates a jq filter on the credential file
-stored() { jq -r "$1" "$AMPLITUDE_WIZARD_CONFIG"; }
+stored() { jq -r "$1" "$AMPLI_WIZARD_CONFIG"; }
 # jwt_claim TOKEN CLAIM: a claim of a JWT's payload (not verified)
 jwt_claim() {
   local p; p=$(printf '%s' "$1" | cut -d. -f2 | tr '_-' '/+')

@@ -4,8 +4,8 @@ W="$WIZ_BIN"
 APPS="$WIZ_TEST_SRC/workbench/apps"
 KEY=0123456789abcdef0123456789abcdef
 export NO_COLOR=1
-export AMPLITUDE_WIZARD_PLUGIN_PATH=""   # the built-in plugins only
-unset AMPLITUDE_WIZARD_BUILTIN_PLUGINS || true
+export AMPLI_WIZARD_PLUGIN_PATH=""   # the built-in plugins only
+unset AMPLI_WIZARD_BUILTIN_PLUGINS || true
 git_() { git -c user.email=t@example.com -c user.name=t "$@"; }
 
 # commit DIR: makes DIR a git repository with everything committed

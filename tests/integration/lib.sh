@@ -6,8 +6,8 @@ set -euo pipefail
 T=$(mktemp -d "${TMPDIR:-/tmp}/wiztest.XXXXXX")
 export HOME="$T/home"
 mkdir -p "$HOME"
-export AMPLITUDE_WIZARD_CONFIG="$HOME/.ampli.json"
-unset AMPLITUDE_WIZARD_SERVER AMPLITUDE_WIZARD_API_KEY AMPLITUDE_WIZARD_AGENT BROWSER || true
+export AMPLI_WIZARD_CONFIG="$HOME/.ampli.json"
+unset AMPLI_WIZARD_SERVER AMPLITUDE_WIZARD_API_KEY AMPLITUDE_WIZARD_AGENT BROWSER || true
 STANDIN_PIDS=()
 cleanup() {
   # every background helper a test started dies with it (an orphan could hold a lock)
@@ -32,7 +32,7 @@ assert_contains() { case "$1" in *"$2"*) ;; *) fail "expected to find '$2' in: $
 assert_not_contains() { case "$1" in *"$2"*) fail "did not expect '$2' in: $1" ;; *) ;; esac; }
 
 # start_standin [flags...]: starts build/amplitude-stand-in on an ephemeral port, sets
-# STANDIN_URL and exports AMPLITUDE_WIZARD_SERVER to it.
+# STANDIN_URL and exports AMPLI_WIZARD_SERVER to it.
 start_standin() {
   local pf="$T/standin.port.$RANDOM"
   "$WIZ_BUILD/amplitude-stand-in" --port 0 --port-file "$pf" "$@" >"$T/standin.log" 2>&1 9>&- &
@@ -40,7 +40,7 @@ start_standin() {
   for _ in $(seq 1 200); do [ -s "$pf" ] && break; sleep 0.02; done
   [ -s "$pf" ] || { cat "$T/standin.log" >&2; fail "stand-in did not start"; }
   STANDIN_URL="http://127.0.0.1:$(cat "$pf")"
-  export AMPLITUDE_WIZARD_SERVER="$STANDIN_URL"
+  export AMPLI_WIZARD_SERVER="$STANDIN_URL"
 }
 
 # The run records of project dir $1 (ledger_dir.c): outside the project, per user.

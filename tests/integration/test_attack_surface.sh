@@ -21,7 +21,7 @@ sleep 0.5
 kill -0 $LOGIN 2>/dev/null || fail "the login ended on a forged callback: $(cat "$T/login.err")"
 assert_contains "$(cat "$T/login.out" "$T/login.err")" "ignored a sign-in callback with a wrong state"
 [ "$(count_requests POST /oauth2/token)" -eq 0 ] || fail "a code was exchanged during the attack"
-[ ! -s "$AMPLITUDE_WIZARD_CONFIG" ] || fail "something was stored during the attack"
+[ ! -s "$AMPLI_WIZARD_CONFIG" ] || fail "something was stored during the attack"
 # then the user's real browser answers, and the same login succeeds
 "$FOLLOW_BROWSER" "$(cat "$T/url")" >/dev/null 2>&1 || fail "the real callback failed"
 for _ in $(seq 1 100); do kill -0 $LOGIN 2>/dev/null || break; sleep 0.1; done
@@ -36,7 +36,7 @@ case "$(cat "$T/arg")" in file://"$HOME"/.amplitude/wizard/login-*.html) ;; *) f
 [ ! -e "${arg_file:=$(sed 's|^file://||' "$T/arg")}" ] || fail "the sign-in page outlived the login: $arg_file"
 # connections the kernel refused while the listener was busy are fine: none may yield a code
 assert_contains "$(cat "$T/attack.out")" "of 1000 connections opened"
-rm -f "$AMPLITUDE_WIZARD_CONFIG"
+rm -f "$AMPLI_WIZARD_CONFIG"
 
 # --- 2. a real login; then the port is closed: a second callback reaches nobody ---
 export FOLLOW_BROWSER_CALLBACK_LOG="$T/callbacks"
@@ -47,7 +47,7 @@ cb=$(tail -1 "$T/callbacks")
 [ -n "$cb" ] || fail "no callback was made"
 set +e; curl -sS --max-time 5 "$cb" >/dev/null 2>&1; crc=$?; set -e
 [ "$crc" -eq 7 ] || fail "a second callback to $cb did not find the port closed (curl $crc)"
-[ "$(stat -c %a "$AMPLITUDE_WIZARD_CONFIG")" = 600 ] || fail "credential file mode $(stat -c %a "$AMPLITUDE_WIZARD_CONFIG")"
+[ "$(stat -c %a "$AMPLI_WIZARD_CONFIG")" = 600 ] || fail "credential file mode $(stat -c %a "$AMPLI_WIZARD_CONFIG")"
 AT=$(stored '."User-12345".OAuthAccessToken'); RT=$(stored '."User-12345".OAuthRefreshToken'); IT=$(stored '."User-12345".OAuthIdToken')
 
 # --- 3. no secret in the browser's argv/environ (a re-login with a stored session) ---
@@ -64,7 +64,7 @@ chmod +x "$T/bin/npm"
 P="$T/app"; mkdir -p "$P"
 printf '{\n  "name": "app",\n  "dependencies": {}\n}\n' >"$P/package.json"
 touch "$P/test-basic.marker" "$P/package-lock.json" "$P/want-install"   # want-install: the test plugin asks for an install
-AMPLITUDE_WIZARD_BUILTIN_PLUGINS="$T/builtin" AMPLITUDE_WIZARD_PLUGIN_PATH= PATH="$T/bin:$PATH" \
+AMPLI_WIZARD_BUILTIN_PLUGINS="$T/builtin" AMPLI_WIZARD_PLUGIN_PATH= PATH="$T/bin:$PATH" \
   expect_rc 0 "$WIZ_BIN" setup --ci --install-dir "$P"
 [ -s "$T/npm.proc" ] || fail "the install command did not run: $OUT $ERR"
 for s in "$AT" "$RT" "$IT"; do
@@ -72,10 +72,10 @@ for s in "$AT" "$RT" "$IT"; do
 done
 
 # --- 5. a group/world-readable credential file is made 0600 by the next write ---
-chmod 644 "$AMPLITUDE_WIZARD_CONFIG"
+chmod 644 "$AMPLI_WIZARD_CONFIG"
 # ...and reading it says so first
 expect_rc 0 "$WIZ_BIN" auth status
 assert_contains "$ERR" "can be read by other users (mode 644)"
-"$WIZ_TEST_HELPERS/store_writer" "$AMPLITUDE_WIZARD_CONFIG" put 999 >/dev/null
-[ "$(stat -c %a "$AMPLITUDE_WIZARD_CONFIG")" = 600 ] || fail "a 0644 credential file stayed $(stat -c %a "$AMPLITUDE_WIZARD_CONFIG") after a write"
+"$WIZ_TEST_HELPERS/store_writer" "$AMPLI_WIZARD_CONFIG" put 999 >/dev/null
+[ "$(stat -c %a "$AMPLI_WIZARD_CONFIG")" = 600 ] || fail "a 0644 credential file stayed $(stat -c %a "$AMPLI_WIZARD_CONFIG") after a write"
 echo ok

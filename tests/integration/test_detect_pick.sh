@@ -10,7 +10,7 @@ mkdir -p "$T/builtin" "$T/p1"
 chmod 755 "$T/builtin" "$T/p1"
 cp "$WIZ_BUILD/test-plugins/c_basic.so" "$T/builtin/"                  # test-basic
 cp "$WIZ_TEST_SRC/tests/plugins/lua/lua_basic.lua" "$T/p1/"           # test-lua
-export AMPLITUDE_WIZARD_BUILTIN_PLUGINS="$T/builtin" AMPLITUDE_WIZARD_PLUGIN_PATH="$T/p1"
+export AMPLI_WIZARD_BUILTIN_PLUGINS="$T/builtin" AMPLI_WIZARD_PLUGIN_PATH="$T/p1"
 
 newapp() { rm -rf "$1"; mkdir -p "$1"; printf '{\n  "name": "app"\n}\n' >"$1/package.json"; }
 classic() { # classic ANSWERS RC DIR

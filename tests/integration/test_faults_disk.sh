@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 SHIM="$WIZ_TEST_HELPERS/failwrite.so"
 WRITER="$WIZ_TEST_HELPERS/store_writer"
 [ -e "$SHIM" ] || fail "missing $SHIM (built by tests/fuzz/CMakeLists.txt)"
-F="$AMPLITUDE_WIZARD_CONFIG"
+F="$AMPLI_WIZARD_CONFIG"
 # In a sanitizer build the runtime must come first in LD_PRELOAD; its write/fsync
 # interceptors then call on into the shim.
 PRELOAD="$SHIM"

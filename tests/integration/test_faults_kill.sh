@@ -7,15 +7,15 @@ source "$(dirname "$0")/lib.sh"
 W="$WIZ_BIN"
 TP="$WIZ_BUILD/test-plugins"
 mkdir -p "$T/builtin"; chmod 755 "$T/builtin"; cp "$TP/c_basic.so" "$T/builtin/"
-export AMPLITUDE_WIZARD_BUILTIN_PLUGINS="$T/builtin" AMPLITUDE_WIZARD_PLUGIN_PATH= NO_COLOR=1
+export AMPLI_WIZARD_BUILTIN_PLUGINS="$T/builtin" AMPLI_WIZARD_PLUGIN_PATH= NO_COLOR=1
 RUNS=${KILL_RUNS:-200}
 SEED=${KILL_SEED:-$$}
 RANDOM=$SEED
 echo "kill seed: $SEED"
 
 # a credential file that must survive every kill
-"$WIZ_TEST_HELPERS/store_writer" "$AMPLITUDE_WIZARD_CONFIG" put 111 >/dev/null
-cp "$AMPLITUDE_WIZARD_CONFIG" "$T/cred.before"
+"$WIZ_TEST_HELPERS/store_writer" "$AMPLI_WIZARD_CONFIG" put 111 >/dev/null
+cp "$AMPLI_WIZARD_CONFIG" "$T/cred.before"
 
 P="$T/app"; mkdir -p "$P"
 printf '{\n  "name": "app",\n  "dependencies": {\n    "express": "^4.19.0"\n  }\n}\n' >"$P/package.json"
@@ -41,8 +41,8 @@ for i in $(seq 1 "$RUNS"); do
   sleep "$(printf '0.%06d' "$delay_us")"
   kill -KILL "$pid" 2>/dev/null && killed=$((killed + 1))
   wait "$pid" 2>/dev/null || true
-  jq -e . "$AMPLITUDE_WIZARD_CONFIG" >/dev/null || fail "run $i: credential file corrupt"
-  cmp -s "$AMPLITUDE_WIZARD_CONFIG" "$T/cred.before" || fail "run $i: credential file changed by setup --api-key"
+  jq -e . "$AMPLI_WIZARD_CONFIG" >/dev/null || fail "run $i: credential file corrupt"
+  cmp -s "$AMPLI_WIZARD_CONFIG" "$T/cred.before" || fail "run $i: credential file changed by setup --api-key"
   got=$(tree "$P")
   if [ "$got" = "$(cat "$T/tree.before")" ]; then
     untouched=$((untouched + 1))

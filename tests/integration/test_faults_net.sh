@@ -13,12 +13,12 @@ iso_in() { date -u -d "@$(( $(date +%s) + $1 ))" +%Y-%m-%dT%H:%M:%S.000Z; }
 seed() {
   jq -n --arg e "$(iso_in "$1")" '{"User-12345": {"User": {"id":"12345","firstName":"Ada","lastName":"L",
     "email":"ada@example.com","zone":"us"}, "OAuthAccessToken":"ory_at_old","OAuthIdToken":"old.id.token",
-    "OAuthRefreshToken":"ory_rt_old","OAuthExpiresAt":$e}, "Other": {"kept": true}}' >"$AMPLITUDE_WIZARD_CONFIG"
-  chmod 600 "$AMPLITUDE_WIZARD_CONFIG"
-  cp "$AMPLITUDE_WIZARD_CONFIG" "$T/before.json"
+    "OAuthRefreshToken":"ory_rt_old","OAuthExpiresAt":$e}, "Other": {"kept": true}}' >"$AMPLI_WIZARD_CONFIG"
+  chmod 600 "$AMPLI_WIZARD_CONFIG"
+  cp "$AMPLI_WIZARD_CONFIG" "$T/before.json"
 }
 unchanged() {
-  cmp -s "$AMPLITUDE_WIZARD_CONFIG" "$T/before.json" || fail "$1: the credential file was written"
+  cmp -s "$AMPLI_WIZARD_CONFIG" "$T/before.json" || fail "$1: the credential file was written"
   # no temp file left beside it either
   [ -z "$(find "$HOME" -maxdepth 1 -name '.ampli.json.*' ! -name '*.lock')" ] || fail "$1: temp file left: $(ls -a "$HOME")"
 }
@@ -39,7 +39,7 @@ python3 "$WIZ_TEST_SRC/tests/helpers/misbehaving_server.py" "$T/bad.port" "$T/mo
 STANDIN_PIDS+=($!)
 for _ in $(seq 1 250); do [ -s "$T/bad.port" ] && break; sleep 0.02; done
 [ -s "$T/bad.port" ] || fail "misbehaving server did not start"
-export AMPLITUDE_WIZARD_SERVER="http://127.0.0.1:$(cat "$T/bad.port")"
+export AMPLI_WIZARD_SERVER="http://127.0.0.1:$(cat "$T/bad.port")"
 
 # case MODE WANT_RC PATTERN: refresh (token endpoint) then orgs (GraphQL) under MODE
 case_token() {

@@ -10,7 +10,7 @@ rm -rf "$P/node_modules" "$P/.next" "$P/.amplitude"
 git -C "$P" init -q && git -C "$P" add -A
 git -C "$P" -c user.email=t@e.com -c user.name=t commit -qm before
 
-set +e; AMPLITUDE_WIZARD_TEST_CRASH_AFTER=1 "$W" setup --api-key K0000000000000000000000000000000 --ci \
+set +e; AMPLI_WIZARD_TEST_CRASH_AFTER=1 "$W" setup --api-key K0000000000000000000000000000000 --ci \
   --skip-install --install-dir "$P" >/dev/null 2>&1; rc=$?; set -e
 [ "$rc" = 70 ] || fail "crash hook did not fire ($rc)"
 R=$(runs_of "$P"); run=$(newest_run "$P")

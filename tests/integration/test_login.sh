@@ -29,7 +29,7 @@ standin_requests | jq -e '[.[] | select(.path == "/graphql")][0].headers.Authori
   || fail "graphql Authorization is not the raw id token"
 
 # ONE entry, the real user, the tokens, and the stand-in's lifetime (2 h), not a made-up hour
-[ "$(stored 'keys | length')" -eq 1 ] || fail "expected one entry: $(cat "$AMPLITUDE_WIZARD_CONFIG")"
+[ "$(stored 'keys | length')" -eq 1 ] || fail "expected one entry: $(cat "$AMPLI_WIZARD_CONFIG")"
 [ "$(stored '."User-4242".User.email')" = grace@example.com ] || fail "user not stored"
 [ "$(stored '."User-4242".User.zone')" = us ] || fail "zone not stored"
 AT=$(stored '."User-4242".OAuthAccessToken'); IDT=$(stored '."User-4242".OAuthIdToken'); RT=$(stored '."User-4242".OAuthRefreshToken')
@@ -37,7 +37,7 @@ AT=$(stored '."User-4242".OAuthAccessToken'); IDT=$(stored '."User-4242".OAuthId
 EXP=$(iso_to_epoch "$(stored '."User-4242".OAuthExpiresAt')")
 [ "$EXP" -eq "$(jwt_claim "$IDT" exp)" ] || fail "OAuthExpiresAt $EXP is not the id token's exp $(jwt_claim "$IDT" exp)"
 [ $(( $(jwt_claim "$IDT" exp) - $(jwt_claim "$IDT" iat) )) -eq 7200 ] || fail "stand-in ttl not 7200"
-[ "$(stat -c %a "$AMPLITUDE_WIZARD_CONFIG")" = 600 ] || fail "credential file is not 0600"
+[ "$(stat -c %a "$AMPLI_WIZARD_CONFIG")" = 600 ] || fail "credential file is not 0600"
 
 # no token, refresh token, id token or authorization code in the --debug output
 CODE=$(standin_requests | jq -r '[.[] | select(.path == "/oauth2/token")][0].form.code')

@@ -13,7 +13,7 @@ export BROWSER="$FOLLOW_BROWSER"
 FOLLOW_BROWSER_MANGLE_STATE=1 expect_rc 3 "$WIZ_BIN" login --login-timeout 3
 assert_contains "$OUT$ERR" "ignored a sign-in callback with a wrong state"
 assert_contains "$ERR" "timed out"
-[ ! -s "$AMPLITUDE_WIZARD_CONFIG" ] || fail "something was stored after a bad state"
+[ ! -s "$AMPLI_WIZARD_CONFIG" ] || fail "something was stored after a bad state"
 [ "$(count_requests POST /oauth2/token)" -eq 0 ] || fail "a code was exchanged after a bad state"
 
 # the user denies access in the browser
@@ -66,6 +66,6 @@ assert_not_contains "$OUT" "ory_at_"
 [ "$(count_requests GET /oauth2/auth)" -eq 2 ] || fail "unexpected authorize requests: $(count_requests GET /oauth2/auth)"
 
 # a plain-http server that is not loopback is refused before any request
-AMPLITUDE_WIZARD_SERVER=http://example.com expect_rc 2 "$WIZ_BIN" auth token
-assert_contains "$ERR" "AMPLITUDE_WIZARD_SERVER"
+AMPLI_WIZARD_SERVER=http://example.com expect_rc 2 "$WIZ_BIN" auth token
+assert_contains "$ERR" "AMPLI_WIZARD_SERVER"
 echo ok

@@ -7,8 +7,8 @@ W="$WIZ_BIN"
 export NO_COLOR=1
 mkdir -p "$T/builtin" "$T/p1" "$T/p2" "$HOME/.local/share/ampli-wizard/plugins"
 chmod 755 "$T/builtin" "$T/p1" "$T/p2"
-export AMPLITUDE_WIZARD_BUILTIN_PLUGINS="$T/builtin"
-export AMPLITUDE_WIZARD_PLUGIN_PATH="$T/p1:$T/p2"
+export AMPLI_WIZARD_BUILTIN_PLUGINS="$T/builtin"
+export AMPLI_WIZARD_PLUGIN_PATH="$T/p1:$T/p2"
 git_() { git -c user.email=t@example.com -c user.name=t "$@"; }
 
 # --- discovery order, shadowing, refusals, ABI ---
@@ -109,12 +109,12 @@ assert_contains "$ERR" "deliberate verify failure"
 grep -q '"express"' package.json && ! grep -q analytics-node package.json || fail "package.json not restored"
 rm fail-verify
 # a write failing mid-apply rolls back what was written, newest first
-AMPLITUDE_WIZARD_TEST_FAIL_AFTER=2 expect_rc 1 "$W" setup --api-key K --ci --skip-install
+AMPLI_WIZARD_TEST_FAIL_AFTER=2 expect_rc 1 "$W" setup --api-key K --ci --skip-install
 assert_contains "$ERR$OUT" "rolled back 2 file(s)"
 [ -z "$(git_ status --porcelain --untracked-files=no)" ] && [ ! -e .env ] || fail "mid-apply failure left changes"
 
 # --- crash mid-apply, then undo from the ledger ---
-set +e; AMPLITUDE_WIZARD_TEST_CRASH_AFTER=2 "$W" setup --api-key K --ci --skip-install >/dev/null 2>&1; rc=$?; set -e
+set +e; AMPLI_WIZARD_TEST_CRASH_AFTER=2 "$W" setup --api-key K --ci --skip-install >/dev/null 2>&1; rc=$?; set -e
 [ "$rc" = 70 ] || fail "crash hook did not fire ($rc)"
 grep -q analytics-node package.json || fail "crash came before the first write"
 expect_rc 0 "$W" undo

@@ -7,7 +7,7 @@ LP="$WIZ_TEST_SRC/tests/plugins/lua"
 W="$WIZ_BIN"
 export NO_COLOR=1
 mkdir -p "$T/empty" "$T/plug"; chmod 755 "$T/plug"
-export AMPLITUDE_WIZARD_BUILTIN_PLUGINS="$T/empty" AMPLITUDE_WIZARD_PLUGIN_PATH="$T/plug"
+export AMPLI_WIZARD_BUILTIN_PLUGINS="$T/empty" AMPLI_WIZARD_PLUGIN_PATH="$T/plug"
 cp "$LP/lua_basic.lua" "$LP/hostile.lua" "$LP/memhog.lua" "$LP/loop.lua" "$LP/escaper.lua" "$T/plug/"
 echo '{"OAuthIdToken":"SECRET-TOKEN"}' > "$HOME/.ampli.json"
 

@@ -153,7 +153,7 @@ P="$T/neu"; mkdir -p "$P/app"
 printf '{"dependencies": {"next": "latest"}}\n' > "$P/package.json"
 printf 'export default function L({ children }) {\n  return <html><body>{children}</body></html>;\n}\n' > "$P/app/layout.js"
 commit_dir "$P"
-AMPLITUDE_WIZARD_SERVER=http://127.0.0.1:9 setup_ "$P" --zone eu
+AMPLI_WIZARD_SERVER=http://127.0.0.1:9 setup_ "$P" --zone eu
 grep -q "^    serverZone: 'EU',$" "$P/instrumentation-client.js" || fail "eu zone: $(cat "$P/instrumentation-client.js")"
 grep -q '^NEXT_PUBLIC_AMPLITUDE_SERVER_URL=http://127.0.0.1:9/2/httpapi$' "$P/.env.local" || fail "server url: $(cat "$P/.env.local")"
 expect_rc 0 "$W" undo --ci --install-dir "$P"

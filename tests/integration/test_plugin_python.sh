@@ -16,7 +16,7 @@ PY=/usr/bin/python3
 export PYTHONDONTWRITEBYTECODE=1 LC_ALL=C
 
 start_standin
-unset AMPLITUDE_WIZARD_SERVER # --api-key needs no sign-in; the stand-in only receives events here
+unset AMPLI_WIZARD_SERVER # --api-key needs no sign-in; the stand-in only receives events here
 INGEST="$STANDIN_URL/2/httpapi"
 KEY=$(curl -sS "$STANDIN_URL/__stand-in/orgs" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)[0]["workspaces"][0]["environments"][0]["app"]["apiKey"])')
 [ ${#KEY} -ge 16 ] || fail "no key from the stand-in"

@@ -38,7 +38,7 @@ expect_rc 0 "$WIZ_BIN" auth token
 
 # the rotated refresh token works for the next refresh (the old one is spent)
 jq --arg e "$(date -u -d '@'$(( $(date +%s) + 60 )) +%Y-%m-%dT%H:%M:%S.000Z)" "$K.OAuthExpiresAt = \$e" \
-  "$AMPLITUDE_WIZARD_CONFIG" >"$T/c.json" && cat "$T/c.json" >"$AMPLITUDE_WIZARD_CONFIG"
+  "$AMPLI_WIZARD_CONFIG" >"$T/c.json" && cat "$T/c.json" >"$AMPLI_WIZARD_CONFIG"
 expect_rc 0 "$WIZ_BIN" login --ci
 standin_requests | jq -e --arg rt "$RT2" '[.[] | select(.form.grant_type? == "refresh_token")][1].form.refresh_token == $rt' \
   >/dev/null || fail "second refresh did not use the rotated refresh token"
@@ -46,7 +46,7 @@ RT3=$(stored "$K.OAuthRefreshToken")
 
 # invalid_grant: the session is over
 jq --arg e "$(date -u -d '@'$(( $(date +%s) + 60 )) +%Y-%m-%dT%H:%M:%S.000Z)" "$K.OAuthExpiresAt = \$e" \
-  "$AMPLITUDE_WIZARD_CONFIG" >"$T/c.json" && cat "$T/c.json" >"$AMPLITUDE_WIZARD_CONFIG"
+  "$AMPLI_WIZARD_CONFIG" >"$T/c.json" && cat "$T/c.json" >"$AMPLI_WIZARD_CONFIG"
 standin_config '{"refresh_reply": "invalid_grant"}'
 expect_rc 3 "$WIZ_BIN" auth token
 assert_contains "$ERR" "refresh_failed"

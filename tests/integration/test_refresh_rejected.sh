@@ -15,8 +15,8 @@ K='."User-12345"'
 RT1=$(stored "$K.OAuthRefreshToken")
 # the id token is no longer known to the server; the stored expiry is 2 h away
 spoil_id_token() {
-  jq "$K.OAuthIdToken = \"eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.revoked\"" "$AMPLITUDE_WIZARD_CONFIG" >"$T/c.json"
-  cat "$T/c.json" >"$AMPLITUDE_WIZARD_CONFIG"
+  jq "$K.OAuthIdToken = \"eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.revoked\"" "$AMPLI_WIZARD_CONFIG" >"$T/c.json"
+  cat "$T/c.json" >"$AMPLI_WIZARD_CONFIG"
 }
 spoil_id_token
 EXP_BEFORE=$(stored "$K.OAuthExpiresAt")
@@ -24,7 +24,7 @@ EXP_BEFORE=$(stored "$K.OAuthExpiresAt")
 # start_counting / stop_counting: store writes (renames of .ampli.json), via inotify
 start_counting() {
   rm -f "$T/writes" "$T/writes.ready"
-  python3 "$WIZ_TEST_SRC/tests/helpers/count_writes.py" "$(dirname "$AMPLITUDE_WIZARD_CONFIG")" .ampli.json "$T/writes" 9>&- &
+  python3 "$WIZ_TEST_SRC/tests/helpers/count_writes.py" "$(dirname "$AMPLI_WIZARD_CONFIG")" .ampli.json "$T/writes" 9>&- &
   WATCH=$!
   for _ in $(seq 1 200); do [ -e "$T/writes.ready" ] && break; sleep 0.05; done
   [ -e "$T/writes.ready" ] || fail "write counter did not start"

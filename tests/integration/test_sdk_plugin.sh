@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The SDK as a third-party author gets it: `cmake --install` into a temp prefix, then a C
 # plugin built with pkg-config only and a Lua plugin, both from `plugins new`, used by
-# the installed binary through AMPLITUDE_WIZARD_PLUGIN_PATH.
+# the installed binary through AMPLI_WIZARD_PLUGIN_PATH.
 source "$(dirname "$0")/lib.sh"
 PREFIX="$T/prefix"
 cmake --install "$WIZ_BUILD" --prefix "$PREFIX" >"$T/install.log" 2>&1 || { cat "$T/install.log" >&2; fail "cmake --install failed"; }
@@ -14,9 +14,9 @@ PC=$(find "$PREFIX" -name ampli-wizard-plugin.pc | head -1)
 [ -n "$PC" ] || fail "no pkg-config file"
 export PKG_CONFIG_PATH="$(dirname "$PC")"
 [ "$(pkg-config --variable=abi ampli-wizard-plugin)" = "1.1" ] || fail "pc abi"
-unset AMPLITUDE_WIZARD_BUILTIN_PLUGINS
+unset AMPLI_WIZARD_BUILTIN_PLUGINS
 mkdir -p "$T/src" "$T/plug"; chmod 755 "$T/plug"
-export AMPLITUDE_WIZARD_PLUGIN_PATH="$T/plug"
+export AMPLI_WIZARD_PLUGIN_PATH="$T/plug"
 
 # C: skeleton -> compile against the installed SDK only -> setup
 expect_rc 0 "$W" plugins new myfw --lang c --install-dir "$T/src"

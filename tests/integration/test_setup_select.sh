@@ -25,7 +25,7 @@ return {
 }
 LUA
 chmod 600 "$T/plugins/auth_select_probe.lua"
-export AMPLITUDE_WIZARD_PLUGIN_PATH="$T/plugins"
+export AMPLI_WIZARD_PLUGIN_PATH="$T/plugins"
 APP="$T/app"
 mkdir -p "$APP"
 touch "$APP/auth-select-probe.marker"
@@ -83,20 +83,20 @@ expect_rc 3 setup --ci
 assert_contains "$OUT$ERR" "only organization admins can see API keys"
 
 # --api-key and AMPLITUDE_WIZARD_API_KEY: no OAuth, no user fetch, no session needed
-export AMPLITUDE_WIZARD_CONFIG="$T/empty.json"
+export AMPLI_WIZARD_CONFIG="$T/empty.json"
 before=$(standin_requests | jq '[.[] | select(.path | startswith("/oauth2") or . == "/graphql")] | length')
 expect_rc 0 setup --ci --api-key 0123456789abcdef0123456789abcdef
 env_has "AMPLITUDE_API_KEY=0123456789abcdef0123456789abcdef"
 AMPLITUDE_WIZARD_API_KEY=0123456789abcdef0123456789abcdef expect_rc 0 setup --agent
 after=$(standin_requests | jq '[.[] | select(.path | startswith("/oauth2") or . == "/graphql")] | length')
 [ "$before" -eq "$after" ] || fail "--api-key still talked to the OAuth / user services"
-[ ! -s "$AMPLITUDE_WIZARD_CONFIG" ] || fail "--api-key wrote credentials"
+[ ! -s "$AMPLI_WIZARD_CONFIG" ] || fail "--api-key wrote credentials"
 expect_rc 2 setup --ci --api-key k --signup --email a@b.c
 
 # setup --ci --signup: account created, one bundled write, key chosen, plugin run
 standin_config '{"orgs": [{"id": "o1", "name": "Acme", "workspaces": [{"id": "p1", "name": "Shop",
   "environments": [{"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": "key-signup-00000000000000000000"}}]}]}]}'
-export AMPLITUDE_WIZARD_CONFIG="$T/signup.json"
+export AMPLI_WIZARD_CONFIG="$T/signup.json"
 expect_rc 0 setup --ci --signup --email ada@example.com --full-name "Ada L" --accept-tos
 env_has "AMPLITUDE_API_KEY=key-signup-00000000000000000000"
 [ "$(stored '."User-12345".User.email')" = ada@example.com ] || fail "setup --signup did not store the user"

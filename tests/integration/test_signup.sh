@@ -6,9 +6,9 @@ lock_callback_ports
 
 start_standin --user-id 777 --email new@example.com --token-ttl 5400
 K='."User-777"'
-use_config() { export AMPLITUDE_WIZARD_CONFIG="$T/$1.json"; }
+use_config() { export AMPLI_WIZARD_CONFIG="$T/$1.json"; }
 check_stored() {
-  [ "$(stored "$K.User.email")" = new@example.com ] || fail "$1: user not stored: $(cat "$AMPLITUDE_WIZARD_CONFIG" 2>/dev/null)"
+  [ "$(stored "$K.User.email")" = new@example.com ] || fail "$1: user not stored: $(cat "$AMPLI_WIZARD_CONFIG" 2>/dev/null)"
   [ "$(stored 'keys | length')" -eq 1 ] || fail "$1: expected one entry"
   local idt; idt=$(stored "$K.OAuthIdToken")
   [ "$(iso_to_epoch "$(stored "$K.OAuthExpiresAt")")" -eq "$(jwt_claim "$idt" exp)" ] || fail "$1: expiry is not the id token's"
@@ -40,7 +40,7 @@ use_config needs
 expect_rc 12 "$WIZ_BIN" login --ci --signup --email new@example.com
 assert_contains "$ERR" "--full-name"
 assert_contains "$ERR" "--accept-tos"
-[ ! -s "$AMPLITUDE_WIZARD_CONFIG" ] || fail "stored something on needs_information"
+[ ! -s "$AMPLI_WIZARD_CONFIG" ] || fail "stored something on needs_information"
 expect_rc 12 "$WIZ_BIN" login --agent --signup --email new@example.com --full-name N
 assert_contains "$ERR" "--accept-tos"
 assert_not_contains "$ERR" "--full-name"
@@ -61,7 +61,7 @@ standin_config '{"signup_reply": "requires_auth"}'
 use_config exists
 expect_rc 3 "$WIZ_BIN" login --ci --signup --email new@example.com
 assert_contains "$ERR" "already exists"
-[ ! -s "$AMPLITUDE_WIZARD_CONFIG" ] || fail "stored something on requires_auth"
+[ ! -s "$AMPLI_WIZARD_CONFIG" ] || fail "stored something on requires_auth"
 BROWSER="$FOLLOW_BROWSER" expect_rc 0 "$WIZ_BIN" login --classic --signup --email new@example.com </dev/null
 [ "$(count_requests GET /oauth2/auth)" -eq 1 ] || fail "requires_auth did not fall back to the browser"
 check_stored exists-browser
@@ -71,5 +71,5 @@ standin_config '{"signup_reply": "error"}'
 use_config error
 expect_rc 1 "$WIZ_BIN" login --ci --signup --email new@example.com
 assert_contains "$ERR" "SIGNUP_FAILED"
-[ ! -s "$AMPLITUDE_WIZARD_CONFIG" ] || fail "stored something on a signup error"
+[ ! -s "$AMPLI_WIZARD_CONFIG" ] || fail "stored something on a signup error"
 echo ok

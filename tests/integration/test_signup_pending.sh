@@ -5,7 +5,7 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/auth_lib.sh"
 
 start_standin --user-id 888 --email late@example.com --fail-userinfo 100
-cat >"$AMPLITUDE_WIZARD_CONFIG" <<'JSON'
+cat >"$AMPLI_WIZARD_CONFIG" <<'JSON'
 {
   "User[eu]-pending": {"User": {"id": "pending", "firstName": "", "lastName": "", "email": "", "zone": "eu"},
                        "OAuthAccessToken": "eu-at", "OAuthIdToken": "eu-idt", "OAuthRefreshToken": "eu-rt",
@@ -13,13 +13,13 @@ cat >"$AMPLITUDE_WIZARD_CONFIG" <<'JSON'
   "SomeOtherTool": {"keep": true}
 }
 JSON
-chmod 600 "$AMPLITUDE_WIZARD_CONFIG"
+chmod 600 "$AMPLI_WIZARD_CONFIG"
 
 expect_rc 4 "$WIZ_BIN" login --ci --signup --email late@example.com --full-name L --accept-tos
 assert_contains "$ERR" "next run will finish"
 [ "$(count_requests POST /graphql)" -eq 4 ] || fail "expected the user fetch plus 3 retries, got $(count_requests POST /graphql)"
 P='."User-pending"'
-[ "$(stored "$P.User.id")" = pending ] || fail "pending sentinel not written: $(cat "$AMPLITUDE_WIZARD_CONFIG")"
+[ "$(stored "$P.User.id")" = pending ] || fail "pending sentinel not written: $(cat "$AMPLI_WIZARD_CONFIG")"
 [ "$(stored "$P.User.zone")" = us ] || fail "pending sentinel in the wrong zone"
 PAT=$(stored "$P.OAuthAccessToken"); PIDT=$(stored "$P.OAuthIdToken")
 [ -n "$PAT" ] && [ "$PAT" != null ] && [ "$(stored "$P.OAuthRefreshToken")" != null ] || fail "pending tokens missing"

@@ -1,7 +1,7 @@
 # whoami, auth status (text and --json) and logout through the real binary, on
 # hand-written credential files. Exit codes 0/3, and never a token in any output.
 . "$(dirname "$0")/lib.sh"
-F="$AMPLITUDE_WIZARD_CONFIG"
+F="$AMPLI_WIZARD_CONFIG"
 SECRETS="SECRET-us-access SECRET-us-id SECRET-us-refresh SECRET-eu-access SECRET-eu-id SECRET-eu-refresh SECRET-pending"
 no_tokens() { for s in $SECRETS; do assert_not_contains "$OUT$ERR" "$s"; done; }
 json() { python3 -c 'import json,sys; d=json.loads(sys.stdin.read()); print(eval(sys.argv[1]))' "$1" <<<"$OUT"; }

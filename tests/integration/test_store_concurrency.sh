@@ -3,7 +3,7 @@
 # ends in exit 14 naming the lock file.
 . "$(dirname "$0")/lib.sh"
 W="$WIZ_TEST_HELPERS/store_writer"
-F="$AMPLITUDE_WIZARD_CONFIG"
+F="$AMPLI_WIZARD_CONFIG"
 [ -x "$W" ] || fail "store_writer helper not built"
 
 parses() { # the file must be one valid JSON object
@@ -13,7 +13,7 @@ parses() { # the file must be one valid JSON object
 
 # 1. 32 processes each store a different user at the same moment: all 32 entries land.
 #    The wait is generous: the lock's timeout is not what this test measures.
-export AMPLITUDE_WIZARD_LOCK_TIMEOUT_MS=120000
+export AMPLI_WIZARD_LOCK_TIMEOUT_MS=120000
 printf '{"Keep":{"me":[1,2,3]}}' >"$F"
 export WIZ_WRITER_GO="$T/go"
 pids=()
@@ -51,18 +51,18 @@ done
 ls "$F".corrupt-* >/dev/null 2>&1 && fail "a writer found a corrupt file during the kill loop"
 python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["Keep"]=={"me":[1,2,3]}' "$F" || fail "unknown key lost in kill loop"
 # the store still works afterwards: the lock died with its holders
-AMPLITUDE_WIZARD_LOCK_TIMEOUT_MS=2000 expect_rc 0 "$W" "$F" put after us
+AMPLI_WIZARD_LOCK_TIMEOUT_MS=2000 expect_rc 0 "$W" "$F" put after us
 echo "kill loop: ok"
 
 # 3. A lock held by another process: logout gives up after the timeout with exit 14.
 exec 9>"$F.lock"
 flock -n 9 || fail "could not take the lock for the test"
 before=$(cat "$F")
-AMPLITUDE_WIZARD_LOCK_TIMEOUT_MS=100 expect_rc 14 "$WIZ_BIN" logout
+AMPLI_WIZARD_LOCK_TIMEOUT_MS=100 expect_rc 14 "$WIZ_BIN" logout
 assert_contains "$ERR" "$F.lock"
 [ "$before" = "$(cat "$F")" ] || fail "file changed while the lock was held"
 flock -u 9
 exec 9>&-
-AMPLITUDE_WIZARD_LOCK_TIMEOUT_MS=100 expect_rc 0 "$WIZ_BIN" logout
+AMPLI_WIZARD_LOCK_TIMEOUT_MS=100 expect_rc 0 "$WIZ_BIN" logout
 assert_contains "$OUT" "removed User-after"
 echo "lock held: ok"

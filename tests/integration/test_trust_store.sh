@@ -11,7 +11,7 @@ W="$WIZ_BIN"
 [ "$(id -u)" = 0 ] || fail "this test plants files as another user: it needs root (as make check runs on CI)"
 OTHER=65534
 BROWSER="$FOLLOW_BROWSER" expect_rc 0 "$W" login --ci
-F="$AMPLITUDE_WIZARD_CONFIG"; D=$(dirname "$F")
+F="$AMPLI_WIZARD_CONFIG"; D=$(dirname "$F")
 cp "$F" "$T/good.json"
 sha() { sha256sum "$1" | cut -c1-64; }
 

@@ -9,7 +9,7 @@ export NO_COLOR=1
 mkdir -p "$T/builtin" "$T/none"
 chmod 755 "$T/builtin" "$T/none"
 cp "$WIZ_BUILD/test-plugins/c_basic.so" "$T/builtin/"
-export AMPLITUDE_WIZARD_BUILTIN_PLUGINS="$T/builtin" AMPLITUDE_WIZARD_PLUGIN_PATH="$T/none"
+export AMPLI_WIZARD_BUILTIN_PLUGINS="$T/builtin" AMPLI_WIZARD_PLUGIN_PATH="$T/none"
 echo '{"secret":"REFRESH-TOKEN"}' > "$HOME/.ampli.json"; chmod 600 "$HOME/.ampli.json"
 OUTSIDE="$T/outside"; mkdir -p "$OUTSIDE"; echo "mine" > "$OUTSIDE/keep.txt"
 snap() { (cd "$1" && find . -path ./.git -prune -o -print | sort | while read -r f; do

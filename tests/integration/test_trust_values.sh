@@ -15,7 +15,7 @@ return {
 }
 LUA
 chmod 600 "$T/plugins/probe.lua"
-export AMPLITUDE_WIZARD_PLUGIN_PATH="$T/plugins"
+export AMPLI_WIZARD_PLUGIN_PATH="$T/plugins"
 APP="$T/app"; mkdir -p "$APP"; touch "$APP/probe.marker"
 BROWSER="$FOLLOW_BROWSER" expect_rc 0 "$WIZ_BIN" login --ci
 

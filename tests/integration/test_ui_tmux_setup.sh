@@ -74,8 +74,8 @@ wait_screen_count() { # PATTERN N: the pattern on N lines
 new_window() {
   local name=$1; shift
   local cmd=(env -i PATH="$PATH" HOME="$HOME" TERM=xterm-256color LANG=C.UTF-8
-    AMPLITUDE_WIZARD_CONFIG="$AMPLITUDE_WIZARD_CONFIG" AMPLITUDE_WIZARD_SERVER="$AMPLITUDE_WIZARD_SERVER"
-    AMPLITUDE_WIZARD_PLUGIN_PATH="$T/plugins" BROWSER="$FOLLOW_BROWSER" "$@" bash --norc --noprofile)
+    AMPLI_WIZARD_CONFIG="$AMPLI_WIZARD_CONFIG" AMPLI_WIZARD_SERVER="$AMPLI_WIZARD_SERVER"
+    AMPLI_WIZARD_PLUGIN_PATH="$T/plugins" BROWSER="$FOLLOW_BROWSER" "$@" bash --norc --noprofile)
   if tm has-session -t t 2>/dev/null; then
     tm new-window -t t -n "$name" "${cmd[@]}"
   else
@@ -99,7 +99,7 @@ NAME=$(stored "to_entries[0].value.User | \"\(.firstName) \(.lastName) <\(.email
 wait_screen "signed in as $NAME · zone us"
 screen | grep -q '✔ Fetching your Amplitude account' || { screen >&2; fail "no progress step for the user fetch"; }
 wait_writes 1
-[ "$(stored 'keys | length')" -eq 1 ] || fail "sign-in left more than one entry: $(cat "$AMPLITUDE_WIZARD_CONFIG")"
+[ "$(stored 'keys | length')" -eq 1 ] || fail "sign-in left more than one entry: $(cat "$AMPLI_WIZARD_CONFIG")"
 EXP=$(stored ".\"User-$UID_\".OAuthExpiresAt"); IDT=$(stored ".\"User-$UID_\".OAuthIdToken")
 [ "$(iso_to_epoch "$EXP")" -eq "$(jwt_claim "$IDT" exp)" ] || fail "sign-in: stored expiry $EXP is not the id token's exp"
 [ $(( $(jwt_claim "$IDT" exp) - $(jwt_claim "$IDT" iat) )) -eq 7200 ] || fail "sign-in: ttl is not the stand-in's 7200"
@@ -155,7 +155,7 @@ tm send-keys -t "$WIN" "stty -a | tr ' ' '\\n' | grep -xc -e icanon -e echo; $WI
 wait_screen 'Press Enter to choose the project'
 tm send-keys -t "$WIN" Enter
 wait_screen 'type to filter'
-CRED_SUM=$(sha256sum "$AMPLITUDE_WIZARD_CONFIG")
+CRED_SUM=$(sha256sum "$AMPLI_WIZARD_CONFIG")
 if tm capture-pane -p -e -t "$WIN" | grep -q $'\033\\['; then
   tm capture-pane -p -e -t "$WIN" | cat -v >&2
   fail "NO_COLOR: the pane holds ESC[ sequences"
@@ -164,7 +164,7 @@ tm send-keys -t "$WIN" C-c
 wait_screen '^RC=130$'
 tm send-keys -t "$WIN" "clear; stty -a | tr ' ' '\\n' | grep -xc -e icanon -e echo" Enter
 wait_screen '^2$'   # both back on: the terminal was restored
-[ "$CRED_SUM" = "$(sha256sum "$AMPLITUDE_WIZARD_CONFIG")" ] || fail "Ctrl-C changed the credential file"
+[ "$CRED_SUM" = "$(sha256sum "$AMPLI_WIZARD_CONFIG")" ] || fail "Ctrl-C changed the credential file"
 [ "$(ls -A "$APP2")" = "ui-probe.marker" ] || fail "Ctrl-C left files in the project: $(ls -A "$APP2")"
 [ "$(writes)" -eq 2 ] || fail "the cancelled run wrote the store"
 echo "ui tmux setup ok"

@@ -29,7 +29,7 @@ return {
 }
 LUA
 chmod 600 "$T/plugins/ui_probe.lua"
-export AMPLITUDE_WIZARD_PLUGIN_PATH="$T/plugins"
+export AMPLI_WIZARD_PLUGIN_PATH="$T/plugins"
 standin_config '{"orgs": [
   {"id": "o1", "name": "Acme", "workspaces": [
     {"id": "p1", "name": "Shop", "environments": [
@@ -63,7 +63,7 @@ check_persisted() {
 mkdir -m 700 "$T/classic"
 APP=$(new_app app-classic)
 start_counting "$T/classic"
-printf '\n2\ny\n' | AMPLITUDE_WIZARD_CONFIG="$T/classic/.ampli.json" \
+printf '\n2\ny\n' | AMPLI_WIZARD_CONFIG="$T/classic/.ampli.json" \
   "$WIZ_BIN" setup --classic --skip-install --install-dir "$APP" >"$T/out" 2>"$T/err" \
   || fail "classic setup failed: $(cat "$T/out" "$T/err")"
 stop_counting
@@ -90,7 +90,7 @@ OLD_IDT=$(jq -r 'to_entries[0].value.OAuthIdToken' "$T/classic/.ampli.json")
 APP=$(new_app app-classic-login)
 start_counting "$T/classic"
 set +e
-printf '/login\n/exit\n' | AMPLITUDE_WIZARD_CONFIG="$T/classic/.ampli.json" \
+printf '/login\n/exit\n' | AMPLI_WIZARD_CONFIG="$T/classic/.ampli.json" \
   "$WIZ_BIN" setup --classic --skip-install --install-dir "$APP" >"$T/out" 2>"$T/err"
 rc=$?
 set -e
@@ -109,7 +109,7 @@ mkdir -m 700 "$T/agent"
 APP=$(new_app app-agent)
 start_counting "$T/agent"
 set +e
-printf '{"id":"app-id","answer":"102"}\n' | AMPLITUDE_WIZARD_CONFIG="$T/agent/.ampli.json" \
+printf '{"id":"app-id","answer":"102"}\n' | AMPLI_WIZARD_CONFIG="$T/agent/.ampli.json" \
   "$WIZ_BIN" setup --agent --skip-install --install-dir "$APP" >"$T/rec.ndjson" 2>"$T/err"
 rc=$?
 set -e
@@ -131,14 +131,14 @@ assert_contains "$REC" '"step":"Fetching your Amplitude account","state":"done"'
 assert_contains "$REC" '"phase":"end","exitCode":0'
 grep -qx "AMPLITUDE_API_KEY=key-dev-0000000000000000000000" "$APP/.env" || fail "agent .env: $(cat "$APP/.env")"
 # a later run of the same project: already set up, still NDJSON only
-printf '' | AMPLITUDE_WIZARD_CONFIG="$T/agent/.ampli.json" "$WIZ_BIN" setup --agent --app-id 102 --install-dir "$APP" \
+printf '' | AMPLI_WIZARD_CONFIG="$T/agent/.ampli.json" "$WIZ_BIN" setup --agent --app-id 102 --install-dir "$APP" \
   >"$T/again.ndjson" 2>"$T/err" || fail "agent re-run: $(cat "$T/err")"
 validate "$T/again.ndjson"
 assert_contains "$(cat "$T/again.ndjson")" "already set up"
 
 # ---- nothing detected: agent asks for --framework (exit 12), CI names what was tried (exit 2) ----
 mkdir -p "$T/empty"
-export AMPLITUDE_WIZARD_CONFIG="$T/agent/.ampli.json"
+export AMPLI_WIZARD_CONFIG="$T/agent/.ampli.json"
 expect_rc 12 "$WIZ_BIN" setup --agent --install-dir "$T/empty" </dev/null
 printf '%s\n' "$OUT" >"$T/nodetect.ndjson"
 validate "$T/nodetect.ndjson"

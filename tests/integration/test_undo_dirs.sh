@@ -8,7 +8,7 @@ export NO_COLOR=1
 mkdir -p "$T/builtin" "$T/p1"
 chmod 755 "$T/builtin" "$T/p1"
 cp "$WIZ_BUILD/test-plugins/c_basic.so" "$T/builtin/"
-export AMPLITUDE_WIZARD_BUILTIN_PLUGINS="$T/builtin" AMPLITUDE_WIZARD_PLUGIN_PATH="$T/p1"
+export AMPLI_WIZARD_BUILTIN_PLUGINS="$T/builtin" AMPLI_WIZARD_PLUGIN_PATH="$T/p1"
 # a plugin that creates a file three new directories deep
 cat >"$T/p1/deep.lua" <<'LUA'
 return {
@@ -61,13 +61,13 @@ assert_contains "$ERR" "deliberate verify failure"
 [ ! -e "$P/src" ] || fail "rollback left the empty src/"
 # --- and so does a write failing mid-apply ---
 newapp "$P"
-AMPLITUDE_WIZARD_TEST_FAIL_AFTER=3 expect_rc 1 "$W" setup --api-key K --ci --skip-install --install-dir "$P"
+AMPLI_WIZARD_TEST_FAIL_AFTER=3 expect_rc 1 "$W" setup --api-key K --ci --skip-install --install-dir "$P"
 assert_contains "$ERR$OUT" "rolled back"
 [ ! -e "$P/src" ] || fail "mid-apply rollback left the empty src/"
 
 # --- a crash after every write, then undo from the ledger ---
 newapp "$P"
-set +e; AMPLITUDE_WIZARD_TEST_CRASH_AFTER=4 "$W" setup --api-key K --ci --skip-install --install-dir "$P" >/dev/null 2>&1; rc=$?; set -e
+set +e; AMPLI_WIZARD_TEST_CRASH_AFTER=4 "$W" setup --api-key K --ci --skip-install --install-dir "$P" >/dev/null 2>&1; rc=$?; set -e
 [ "$rc" = 70 ] || fail "crash hook did not fire ($rc)"
 [ -f "$P/src/amplitude.js" ] || fail "the crash came before src/amplitude.js was written"
 expect_rc 0 "$W" undo --install-dir "$P"

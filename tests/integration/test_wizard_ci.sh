@@ -11,7 +11,7 @@ FX="$WIZ_TEST_SRC/tests/ci-fixtures"
 mkdir -p "$T/plugins" "$T/no-builtin"
 chmod 755 "$T/plugins" "$T/no-builtin"
 cp "$WIZ_BUILD/test-plugins/c_basic.so" "$WIZ_TEST_SRC/tests/plugins/lua/lua_basic.lua" "$T/plugins/"
-export AMPLITUDE_WIZARD_PLUGIN_PATH="$T/plugins" AMPLITUDE_WIZARD_BUILTIN_PLUGINS="$T/no-builtin"
+export AMPLI_WIZARD_PLUGIN_PATH="$T/plugins" AMPLI_WIZARD_BUILTIN_PLUGINS="$T/no-builtin"
 export TMPDIR="$T" NO_COLOR=1
 run_ci() { expect_rc "$1" "$CI" --apps-dir "$FX" "${@:2}"; }
 last_line() { printf '%s\n' "$OUT" | tail -1; }

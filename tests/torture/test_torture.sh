@@ -12,7 +12,7 @@ source "$WIZ_TEST_SRC/tests/integration/auth_lib.sh"
 SHIM="$WIZ_TEST_HELPERS/failmalloc.so"
 [ -e "$SHIM" ] || fail "missing $SHIM (built by tests/fuzz/CMakeLists.txt)"
 W="$WIZ_BIN"
-F="$AMPLITUDE_WIZARD_CONFIG"
+F="$AMPLI_WIZARD_CONFIG"
 # strip what legitimately differs between two complete writes (expiry timestamps)
 norm() { jq -S 'walk(if type == "object" then del(.OAuthExpiresAt) else . end)' "$1"; }
 # count CMD...: number of allocations a clean run of CMD makes
@@ -56,7 +56,7 @@ echo "store write: $total allocations, every N tested, $fails runs failed cleanl
 # --- 2. setup --api-key plan/apply ---
 TP="$WIZ_BUILD/test-plugins"
 mkdir -p "$T/builtin"; chmod 755 "$T/builtin"; cp "$TP/c_basic.so" "$T/builtin/"
-export AMPLITUDE_WIZARD_BUILTIN_PLUGINS="$T/builtin" AMPLITUDE_WIZARD_PLUGIN_PATH= NO_COLOR=1
+export AMPLI_WIZARD_BUILTIN_PLUGINS="$T/builtin" AMPLI_WIZARD_PLUGIN_PATH= NO_COLOR=1
 P="$T/app"; mkdir -p "$P"
 printf '{\n  "name": "app",\n  "dependencies": {\n    "express": "^4.19.0"\n  }\n}\n' >"$P/package.json"
 printf '# local settings\nPORT=3000\n' >"$P/.env.example"

@@ -106,7 +106,7 @@ static void endpoints(void **state)
     assert_string_equal(ep.ingest, "http://127.0.0.1:4567/2/httpapi");
     wiz_endpoints_clear(&ep);
     assert_int_equal(wiz_endpoints_get(&ctx, "http://stand-in.example.com", WIZ_ZONE_US, &ep), WIZ_EUSAGE);
-    assert_non_null(strstr(wiz_errmsg(&ctx), "AMPLITUDE_WIZARD_SERVER"));
+    assert_non_null(strstr(wiz_errmsg(&ctx), "AMPLI_WIZARD_SERVER"));
 }
 
 int main(void)

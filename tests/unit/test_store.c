@@ -53,7 +53,7 @@ static int setup(void **state)
     f->ctx.log_ud = f;
     f->st.path = f->path;
     f->st.lock_timeout_ms = 2000;
-    unsetenv("AMPLITUDE_WIZARD_LOCK_TIMEOUT_MS");
+    unsetenv("AMPLI_WIZARD_LOCK_TIMEOUT_MS");
     *state = f;
     return 0;
 }
@@ -513,10 +513,10 @@ static void lock_held_elsewhere(void **state)
     assert_non_null(strstr(wiz_errmsg(&f->ctx), lockname));
     assert_int_equal(access(f->path, F_OK), -1);
     /* the environment overrides the struct */
-    setenv("AMPLITUDE_WIZARD_LOCK_TIMEOUT_MS", "0", 1);
+    setenv("AMPLI_WIZARD_LOCK_TIMEOUT_MS", "0", 1);
     f->st.lock_timeout_ms = 60000;
     assert_int_equal(wiz_store_logout(&f->ctx, &f->st, NULL, NULL), WIZ_ELOCK);
-    unsetenv("AMPLITUDE_WIZARD_LOCK_TIMEOUT_MS");
+    unsetenv("AMPLI_WIZARD_LOCK_TIMEOUT_MS");
     close(fd);
     assert_int_equal(wiz_store_put(&f->ctx, &f->st, &u, &t), WIZ_OK);
 }

@@ -51,12 +51,12 @@ static enum wiz_rc make_env(struct ci_job *j)
     char *cfg = wiz_asprintf("%s/.ampli.json", j->home);
     char *npm = wiz_asprintf("%s/npm", j->paths->cache), *yarn = wiz_asprintf("%s/yarn", j->paths->cache);
     enum wiz_rc rc = (cfg && npm && yarn) ? ci_env_from_environ(e) : WIZ_EINTERNAL;
-    const char *unset[] = {"AMPLITUDE_WIZARD_API_KEY", "AMPLITUDE_WIZARD_AGENT", "AMPLITUDE_WIZARD_SERVER",
+    const char *unset[] = {"AMPLITUDE_WIZARD_API_KEY", "AMPLITUDE_WIZARD_AGENT", "AMPLI_WIZARD_SERVER",
                            "GIT_DIR", "GIT_WORK_TREE", "NODE_ENV", NULL};
     for (int i = 0; !rc && unset[i]; i++)
         ci_env_unset(e, unset[i]);
     const char *set[][2] = {
-        {"HOME", j->home}, {"AMPLITUDE_WIZARD_CONFIG", cfg}, {"BROWSER", j->paths->browser},
+        {"HOME", j->home}, {"AMPLI_WIZARD_CONFIG", cfg}, {"BROWSER", j->paths->browser},
         {"NO_COLOR", "1"}, {"GIT_AUTHOR_NAME", "Wizard CI"}, {"GIT_AUTHOR_EMAIL", "wizard-ci@example.com"},
         {"GIT_COMMITTER_NAME", "Wizard CI"}, {"GIT_COMMITTER_EMAIL", "wizard-ci@example.com"},
         {"GIT_CONFIG_NOSYSTEM", "1"}, {"npm_config_cache", npm},

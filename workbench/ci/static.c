@@ -125,7 +125,7 @@ enum wiz_rc ci_level_static(struct ci_job *j)
     if (!rc)
         rc = ci_standin_key(j);
     if (!rc)
-        rc = ci_env_set(&j->env, "AMPLITUDE_WIZARD_SERVER", j->standin_url);
+        rc = ci_env_set(&j->env, "AMPLI_WIZARD_SERVER", j->standin_url);
     if (!rc)
         ci_step(j, "detect"), rc = detect(j);
     if (!rc)
