@@ -172,7 +172,7 @@ enum wiz_rc wiz_signin_get(struct wiz_app *app, const struct wiz_endpoints *ep, 
         rc = fetch_orgs(app, ep, out, true, o->allow_login);
         if (rc) {
             if (refreshed) /* the old refresh token is spent: keep the rotated ones */
-                (void)wiz_store_put_pending(ctx, &st, ep->zone, &out->tokens);
+                (void)wiz_store_put_pending(ctx, &st, ep->zone, &out->user, &out->tokens);
             return wiz_fail(ctx, rc == WIZ_EINTERNAL ? rc : WIZ_ENET,
                             "the Amplitude account is not ready yet (%s); run the command again in a moment",
                             wiz_errmsg(ctx));

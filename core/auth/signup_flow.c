@@ -17,15 +17,33 @@ static bool can_ask(const struct wiz_app *app)
     return m == WIZ_UI_INTERACTIVE || m == WIZ_UI_CLASSIC;
 }
 
-/* Fills what needs_information asked for: interactively, or WIZ_EINPUT naming the flags. */
-static enum wiz_rc collect(struct wiz_app *app, const struct wiz_signup_reply *r, struct wiz_signup_req *req,
-                           char **name_buf)
+/* Only the interactive front end asks; CI, agent and classic runs give everything up
+ * front (the reference, from Amplitude's wizard). */
+static bool interactive(const struct wiz_app *app)
 {
+    return wiz_ui_mode_pick(&app->opts) == WIZ_UI_INTERACTIVE;
+}
+
+/* The documents of a needs_information reply, kept across rounds (the reply is freed). */
+struct docs {
+    char *tos, *privacy;
+};
+
+/* Fills what needs_information asked for, interactively (only reached there: other modes
+ * sent everything with the first call). */
+static enum wiz_rc collect(struct wiz_app *app, const struct wiz_signup_reply *r, struct wiz_signup_req *req,
+                           char **name_buf, struct docs *d)
+{
+    free(d->tos), free(d->privacy);
+    d->tos = r->tos_url ? wiz_strdup(r->tos_url) : NULL;
+    d->privacy = r->privacy_url ? wiz_strdup(r->privacy_url) : NULL;
+    req->tos_url = d->tos;
+    req->privacy_url = d->privacy;
     bool need_name = r->need_full_name && !(req->full_name && req->full_name[0]);
     bool need_tos = r->need_terms && !req->accept_tos;
     if (!need_name && !need_tos)
         return wiz_fail(&app->ctx, WIZ_ERR, "signup keeps asking for information that was already given");
-    if (!can_ask(app))
+    if (!interactive(app))
         return wiz_fail(&app->ctx, WIZ_EINPUT, "signup needs more information: pass %s%s%s",
                         need_name ? "--full-name NAME" : "", need_name && need_tos ? " and " : "",
                         need_tos ? "--accept-tos" : "");
@@ -38,9 +56,11 @@ static enum wiz_rc collect(struct wiz_app *app, const struct wiz_signup_reply *r
         req->full_name = *name_buf;
     }
     if (need_tos) {
+        char q[1200];
+        snprintf(q, sizeof q, "Do you accept Amplitude's terms of service (%s) and privacy policy (%s)?",
+                 d->tos ? d->tos : WIZ_SIGNUP_TOS_URL, d->privacy ? d->privacy : WIZ_SIGNUP_PRIVACY_URL);
         bool yes = false;
-        enum wiz_rc rc = wiz_ui_confirm(app, "Do you accept Amplitude's terms of service (https://amplitude.com/terms)?",
-                                        false, &yes);
+        enum wiz_rc rc = wiz_ui_confirm(app, q, false, &yes);
         if (rc)
             return rc;
         if (!yes)
@@ -50,8 +70,26 @@ static enum wiz_rc collect(struct wiz_app *app, const struct wiz_signup_reply *r
     return WIZ_OK;
 }
 
+/* "Ada Byron Lovelace" -> first "Ada", last "Byron Lovelace" (the pending sentinel's names).
+ * first/last: free() */
+static void split_name(const char *full, char **first, char **last)
+{
+    *first = *last = NULL;
+    if (!full)
+        return;
+    while (*full == ' ' || *full == '\t')
+        full++;
+    size_t n = strcspn(full, " \t");
+    *first = strndup(full, n);
+    const char *rest = full + n;
+    while (*rest == ' ' || *rest == '\t')
+        rest++;
+    *last = wiz_strdup(rest);
+}
+
 /* Code -> tokens -> user (with retries) -> one write; or the pending sentinel. */
-static enum wiz_rc finish(struct wiz_app *app, const struct wiz_endpoints *ep, const char *code, struct wiz_signin *out)
+static enum wiz_rc finish(struct wiz_app *app, const struct wiz_endpoints *ep, const char *code,
+                          const struct wiz_signup_req *req, struct wiz_signin *out)
 {
     struct wiz_ctx *ctx = &app->ctx;
     struct wiz_store st = {.path = app->config_path};
@@ -69,7 +107,10 @@ static enum wiz_rc finish(struct wiz_app *app, const struct wiz_endpoints *ep, c
         return rc;
     char why[256];
     snprintf(why, sizeof why, "%s", wiz_errmsg(ctx));
-    rc = wiz_store_put_pending(ctx, &st, ep->zone, &out->tokens);
+    struct wiz_user who = {.email = (char *)req->email};
+    split_name(req->full_name, &who.first_name, &who.last_name);
+    rc = wiz_store_put_pending(ctx, &st, ep->zone, &who, &out->tokens);
+    free(who.first_name), free(who.last_name);
     if (rc)
         return rc;
     return wiz_fail(ctx, WIZ_ENET,
@@ -82,10 +123,17 @@ enum wiz_rc wiz_signin_signup(struct wiz_app *app, const struct wiz_endpoints *e
 {
     struct wiz_ctx *ctx = &app->ctx;
     if (!app->opts.email)
-        return wiz_fail(ctx, can_ask(app) ? WIZ_EUSAGE : WIZ_EINPUT, "--signup needs --email EMAIL");
+        return wiz_fail(ctx, interactive(app) ? WIZ_EUSAGE : WIZ_EINPUT, "--signup needs --email EMAIL");
+    /* without a screen to ask on, everything goes with the first call: refuse up front */
+    if (!interactive(app) && !(app->opts.full_name && app->opts.full_name[0]))
+        return wiz_fail(ctx, WIZ_EINPUT, "--signup without a terminal needs --full-name NAME");
+    if (!interactive(app) && !app->opts.accept_tos)
+        return wiz_fail(ctx, WIZ_EINPUT, "--signup without a terminal needs --accept-tos (Amplitude's terms of "
+                                         "service, %s, and privacy policy, %s)", WIZ_SIGNUP_TOS_URL, WIZ_SIGNUP_PRIVACY_URL);
     struct wiz_signup_req req = {.email = app->opts.email, .full_name = app->opts.full_name,
                                  .accept_tos = app->opts.accept_tos};
     char *name_buf = NULL;
+    struct docs d = {0};
     enum wiz_rc rc = WIZ_OK;
     for (int round = 0; round < 3; round++) {
         struct wiz_signup_reply r;
@@ -94,29 +142,36 @@ enum wiz_rc wiz_signin_signup(struct wiz_app *app, const struct wiz_endpoints *e
             break;
         switch (r.kind) {
         case WIZ_SIGNUP_OAUTH:
-            rc = finish(app, ep, r.code, out);
-            if (!rc && r.dashboard_url)
-                wiz_info(ctx, "Your Amplitude dashboard: %s", r.dashboard_url);
+            rc = finish(app, ep, r.code, &req, out);
+            if (!rc && r.dashboard_url) /* it may hold a magic-link secret: shown, never logged */
+                wiz_ui_status(app, "Your Amplitude dashboard is ready: open it from the link Amplitude e-mails you");
             break;
         case WIZ_SIGNUP_NEEDS_INFORMATION:
-            rc = collect(app, &r, &req, &name_buf);
-            if (!rc) {
-                wiz_signup_reply_clear(&r);
-                continue;
+            if (!r.unsupported) {
+                rc = collect(app, &r, &req, &name_buf, &d);
+                if (!rc) {
+                    wiz_signup_reply_clear(&r);
+                    continue;
+                }
+                break;
             }
-            break;
+            /* a question this wizard cannot answer: the browser sign-in can */
+            __attribute__((fallthrough));
         case WIZ_SIGNUP_REQUIRES_AUTH:
             if (can_ask(app)) {
-                wiz_ui_status(app, "An Amplitude account already exists for %s: signing in with the browser.",
-                              req.email);
+                wiz_ui_status(app, "%s: signing in with the browser.",
+                              r.unsupported ? r.unsupported : "An Amplitude account already exists for this email");
                 wiz_signup_reply_clear(&r);
                 free(name_buf);
+                free(d.tos), free(d.privacy);
                 struct wiz_signin_opts o = {.need_orgs = true, .allow_login = true};
                 return wiz_signin_get(app, ep, &o, out);
             }
-            rc = wiz_fail(ctx, WIZ_EAUTH, "an Amplitude account already exists for %s (reason: requires_auth): "
-                                          "run 'ampli-wizard login' to sign in",
-                          req.email);
+            rc = r.unsupported ? wiz_fail(ctx, WIZ_EAUTH, "%s: run 'ampli-wizard login' to sign in with the browser",
+                                          r.unsupported)
+                               : wiz_fail(ctx, WIZ_EAUTH, "an Amplitude account already exists for %s (reason: "
+                                                          "requires_auth): run 'ampli-wizard login' to sign in",
+                                          req.email);
             break;
         case WIZ_SIGNUP_ERROR:
             rc = wiz_fail(ctx, WIZ_ERR, "signup failed: %.80s%s%.300s", r.error_code ? r.error_code : "error",
@@ -125,8 +180,10 @@ enum wiz_rc wiz_signin_signup(struct wiz_app *app, const struct wiz_endpoints *e
         }
         wiz_signup_reply_clear(&r);
         free(name_buf);
+        free(d.tos), free(d.privacy);
         return rc;
     }
     free(name_buf);
+    free(d.tos), free(d.privacy);
     return rc ? rc : wiz_fail(ctx, WIZ_ERR, "signup did not complete after several rounds of questions");
 }

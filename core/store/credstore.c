@@ -175,9 +175,14 @@ enum wiz_rc wiz_store_put(struct wiz_ctx *ctx, const struct wiz_store *st, const
 }
 
 enum wiz_rc wiz_store_put_pending(struct wiz_ctx *ctx, const struct wiz_store *st, enum wiz_zone zone,
-                                  const struct wiz_tokens *tokens)
+                                  const struct wiz_user *who, const struct wiz_tokens *tokens)
 {
-    struct wiz_user u = {(char *)WIZ_PENDING_USER_ID, (char *)"", (char *)"", (char *)"", zone};
+    /* the email and name the signup gave, so the next run can say whose account it is
+     * (Amplitude's wizard fills them in too) */
+    struct wiz_user u = {(char *)WIZ_PENDING_USER_ID,
+                         (char *)(who && who->first_name ? who->first_name : ""),
+                         (char *)(who && who->last_name ? who->last_name : ""),
+                         (char *)(who && who->email ? who->email : ""), zone};
     return wiz_store_put(ctx, st, &u, tokens);
 }
 

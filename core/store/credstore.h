@@ -66,10 +66,11 @@ enum wiz_rc wiz_store_get_token(struct wiz_ctx *ctx, const struct wiz_store *st,
 enum wiz_rc wiz_store_put(struct wiz_ctx *ctx, const struct wiz_store *st, const struct wiz_user *user,
                           const struct wiz_tokens *tokens);
 
-/* Writes the tokens under the {id:"pending"} sentinel of zone (signup succeeded,
+/* Writes the tokens under the {id:"pending"} sentinel of zone, with who's email and names
+ * (may be NULL: empty) (signup succeeded,
  * user fetch failed), so that the next run can finish without a browser. */
 enum wiz_rc wiz_store_put_pending(struct wiz_ctx *ctx, const struct wiz_store *st, enum wiz_zone zone,
-                                  const struct wiz_tokens *tokens);
+                                  const struct wiz_user *who, const struct wiz_tokens *tokens);
 
 /* Removes the User entries (real and pending) of *zone, or of every zone when zone is
  * NULL; every other key stays. *removed (may be NULL) receives a NULL-terminated array

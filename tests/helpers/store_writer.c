@@ -40,7 +40,7 @@ static enum wiz_rc loop(struct wiz_ctx *ctx, const struct wiz_store *st)
         enum wiz_zone zone = i % 3 == 0 ? WIZ_ZONE_EU : WIZ_ZONE_US;
         struct wiz_tokens t = {tok, tok, tok, wiz_now(ctx) + 60};
         enum wiz_rc rc = i % 10 == 9   ? wiz_store_logout(ctx, st, &zone, NULL)
-                         : i % 7 == 3  ? wiz_store_put_pending(ctx, st, zone, &t)
+                         : i % 7 == 3  ? wiz_store_put_pending(ctx, st, zone, NULL, &t)
                                        : put(ctx, st, id, zone, tok);
         if (rc)
             return rc;

@@ -1,5 +1,8 @@
-# Direct signup, all four reply types, on every front end that can reach it
-# (--ci, --agent, classic with answers on stdin): each success is one bundled write.
+# Direct signup in the real endpoint's shapes (oauth.code, needs_information.schema with
+# documents, requires_auth.redirect, error.{code,message}; terms_acceptance sent as the
+# accepted documents), all four reply types, on every front end that can reach it: CI, agent
+# and classic give everything up front (exit 12 naming the missing flag); each success is
+# one bundled write.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/auth_lib.sh"
 lock_callback_ports
@@ -20,7 +23,9 @@ expect_rc 0 "$WIZ_BIN" login --ci --signup --email new@example.com --full-name "
 assert_contains "$OUT" "Signed in as Ada Lovelace <new@example.com> (user 777"
 check_stored ci
 standin_requests | jq -e '[.[] | select(.path == "/t/agentic/signup/v1")][0].json |
-  .email == "new@example.com" and .full_name == "New Person" and .terms_acceptance == true and
+  .email == "new@example.com" and .full_name == "New Person" and
+  .terms_acceptance == {"terms_of_service": {"url": "https://amplitude.com/terms", "accepted": true},
+                        "privacy_policy": {"url": "https://amplitude.com/privacy", "accepted": true}} and
   .scopes == ["openid","offline"] and .client_id == "0ac84169-c41c-4222-885b-31469c761cb0" and
   .redirect_uri == "http://localhost:13222/callback" and (.state | length) > 0 and (.device_id | length) > 0' \
   >/dev/null || fail "bad signup request: $(standin_requests)"
@@ -34,42 +39,49 @@ use_config agent
 expect_rc 0 "$WIZ_BIN" login --agent --signup --email new@example.com --full-name N --accept-tos
 check_stored agent
 
-# needs_information, --ci / --agent: exit 12 naming the flags; nothing stored
+# without a terminal to ask on (--ci, --agent, classic), the flags are required up front:
+# exit 12 naming the missing one, before any request; nothing stored
 standin_config '{"signup_reply": "needs_information"}'
 use_config needs
+before=$(count_requests POST /t/agentic/signup/v1)
 expect_rc 12 "$WIZ_BIN" login --ci --signup --email new@example.com
 assert_contains "$ERR" "--full-name"
-assert_contains "$ERR" "--accept-tos"
-[ ! -s "$AMPLI_WIZARD_CONFIG" ] || fail "stored something on needs_information"
 expect_rc 12 "$WIZ_BIN" login --agent --signup --email new@example.com --full-name N
 assert_contains "$ERR" "--accept-tos"
 assert_not_contains "$ERR" "--full-name"
-# ... with the flags it completes
+expect_rc 12 "$WIZ_BIN" login --classic --signup --email new@example.com --accept-tos </dev/null
+assert_contains "$ERR" "--full-name"
+[ "$(count_requests POST /t/agentic/signup/v1)" -eq "$before" ] || fail "a refused signup still called the endpoint"
+[ ! -s "$AMPLI_WIZARD_CONFIG" ] || fail "stored something on needs_information"
+# ... with the flags, the stand-in's needs_information (asked only when the documents were not
+# accepted by their URLs) is never reached: one call
 expect_rc 0 "$WIZ_BIN" login --ci --signup --email new@example.com --full-name N --accept-tos
 check_stored needs-flags
+[ "$(count_requests POST /t/agentic/signup/v1)" -eq $((before + 1)) ] || fail "expected one signup call"
 
-# needs_information, classic: asked on the terminal, then completes
-use_config classic
-printf 'Classic Person\ny\n' >"$T/answers"
-expect_rc 0 "$WIZ_BIN" login --classic --signup --email new@example.com <"$T/answers"
-check_stored classic
-standin_requests | jq -e '[.[] | select(.path == "/t/agentic/signup/v1")] | last | .json |
-  .full_name == "Classic Person" and .terms_acceptance == true' >/dev/null || fail "classic answers not sent"
+# a needs_information reply in the real shape is parsed: the stand-in's own answer to a
+# request without terms names both documents and the fields
+curl -sS -X POST -H 'Content-Type: application/json' -d '{"email":"x@example.com","client_id":"0ac84169-c41c-4222-885b-31469c761cb0","redirect_uri":"http://localhost:13222/callback"}' \
+  "$STANDIN_URL/t/agentic/signup/v1" | jq -e '.type == "needs_information" and
+  (.needs_information.schema.required | sort) == ["full_name","terms_acceptance"] and
+  ([.needs_information.schema.properties.terms_acceptance.documents[].kind] | sort) == ["privacy_policy","terms_of_service"]' \
+  >/dev/null || fail "the stand-in's needs_information is not in the real shape"
 
 # requires_auth: --ci exits 3; classic falls back to the browser login
 standin_config '{"signup_reply": "requires_auth"}'
 use_config exists
-expect_rc 3 "$WIZ_BIN" login --ci --signup --email new@example.com
+expect_rc 3 "$WIZ_BIN" login --ci --signup --email new@example.com --full-name N --accept-tos
 assert_contains "$ERR" "already exists"
 [ ! -s "$AMPLI_WIZARD_CONFIG" ] || fail "stored something on requires_auth"
-BROWSER="$FOLLOW_BROWSER" expect_rc 0 "$WIZ_BIN" login --classic --signup --email new@example.com </dev/null
+BROWSER="$FOLLOW_BROWSER" expect_rc 0 "$WIZ_BIN" login --classic --signup --email new@example.com --full-name N --accept-tos </dev/null
 [ "$(count_requests GET /oauth2/auth)" -eq 1 ] || fail "requires_auth did not fall back to the browser"
 check_stored exists-browser
 
 # error
 standin_config '{"signup_reply": "error"}'
 use_config error
-expect_rc 1 "$WIZ_BIN" login --ci --signup --email new@example.com
+expect_rc 1 "$WIZ_BIN" login --ci --signup --email new@example.com --full-name N --accept-tos
 assert_contains "$ERR" "SIGNUP_FAILED"
+assert_contains "$ERR" "not available right now"
 [ ! -s "$AMPLI_WIZARD_CONFIG" ] || fail "stored something on a signup error"
 echo ok

@@ -15,12 +15,16 @@ cat >"$AMPLI_WIZARD_CONFIG" <<'JSON'
 JSON
 chmod 600 "$AMPLI_WIZARD_CONFIG"
 
-expect_rc 4 "$WIZ_BIN" login --ci --signup --email late@example.com --full-name L --accept-tos
+expect_rc 4 "$WIZ_BIN" login --ci --signup --email late@example.com --full-name "Ada Byron Lovelace" --accept-tos
 assert_contains "$ERR" "next run will finish"
 [ "$(count_requests POST /graphql)" -eq 4 ] || fail "expected the user fetch plus 3 retries, got $(count_requests POST /graphql)"
 P='."User-pending"'
 [ "$(stored "$P.User.id")" = pending ] || fail "pending sentinel not written: $(cat "$AMPLI_WIZARD_CONFIG")"
 [ "$(stored "$P.User.zone")" = us ] || fail "pending sentinel in the wrong zone"
+# it keeps the email and the split full name, as Amplitude's wizard does
+[ "$(stored "$P.User.email")" = late@example.com ] || fail "pending sentinel lost the email"
+[ "$(stored "$P.User.firstName")" = Ada ] && [ "$(stored "$P.User.lastName")" = "Byron Lovelace" ] \
+  || fail "pending sentinel names: $(stored "$P.User")"
 PAT=$(stored "$P.OAuthAccessToken"); PIDT=$(stored "$P.OAuthIdToken")
 [ -n "$PAT" ] && [ "$PAT" != null ] && [ "$(stored "$P.OAuthRefreshToken")" != null ] || fail "pending tokens missing"
 [ "$(iso_to_epoch "$(stored "$P.OAuthExpiresAt")")" -eq "$(jwt_claim "$PIDT" exp)" ] || fail "pending expiry is not the real one"

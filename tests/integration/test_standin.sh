@@ -191,13 +191,14 @@ req GET /__stand-in/config
 assert_eq "$(jget 'd["token_ttl"]')" 60 "a refused config changes nothing"
 req POST /__stand-in/config -d '{"user_id":"777","email":"grace@example.com","token_ttl":120}'
 
-# --- signup: the four reply types ---
-SB='{"email":"new@example.com","full_name":"New Person","terms_acceptance":true,"scopes":["openid","offline"],"state":"s1","client_id":"'$US'","redirect_uri":"'$RU'","device_id":"dev-12345"}'
+# --- signup: the four reply types, in the real endpoint's shapes (reference, "Direct signup") ---
+TA='{"terms_of_service":{"url":"https://amplitude.com/terms","accepted":true},"privacy_policy":{"url":"https://amplitude.com/privacy","accepted":true}}'
+SB='{"email":"new@example.com","full_name":"New Person","terms_acceptance":'$TA',"scopes":["openid","offline"],"state":"s1","client_id":"'$US'","redirect_uri":"'$RU'","device_id":"dev-12345"}'
 req POST /t/agentic/signup/v1 -H 'Content-Type: application/json' -d "$SB"
 assert_eq "$STATUS" 200 "signup oauth: $BODY"
 assert_eq "$(jget 'd["type"]')" oauth
 assert_contains "$(jget 'd["dashboard_url"]')" "http"
-SCODE=$(jget 'd["code"]')
+SCODE=$(jget 'd["oauth"]["code"]')
 token -d grant_type=authorization_code -d "code=$SCODE" -d "redirect_uri=$RU" -d "client_id=$US"
 assert_eq "$STATUS" 200 "signup code exchanged without code_verifier: $BODY"
 SID=$(jget 'd["id_token"]')
@@ -213,21 +214,27 @@ assert_eq "$STATUS" 400 "signup with unknown client"
 req POST /__stand-in/config -d '{"signup_reply":"needs_information"}'
 req POST /t/agentic/signup/v1 -d '{"email":"new@example.com","client_id":"'$US'","redirect_uri":"'$RU'"}'
 assert_eq "$(jget 'd["type"]')" needs_information
-assert_eq "$(jget 'd["required"]')" '["full_name", "terms_acceptance"]'
+assert_eq "$(jget 'd["needs_information"]["schema"]["required"]')" '["full_name", "terms_acceptance"]'
+assert_eq "$(jget '[x["kind"] for x in d["needs_information"]["schema"]["properties"]["terms_acceptance"]["documents"]]')" '["terms_of_service", "privacy_policy"]'
 req POST /t/agentic/signup/v1 -d '{"email":"new@example.com","full_name":"N P","client_id":"'$US'","redirect_uri":"'$RU'"}'
-assert_eq "$(jget 'd["required"]')" '["terms_acceptance"]'
+assert_eq "$(jget 'd["needs_information"]["schema"]["required"]')" '["terms_acceptance"]'
+# terms_acceptance: true (the old, wrong shape) is not an acceptance
+req POST /t/agentic/signup/v1 -d '{"email":"new@example.com","full_name":"N P","terms_acceptance":true,"client_id":"'$US'","redirect_uri":"'$RU'"}'
+assert_eq "$(jget 'd["needs_information"]["schema"]["required"]')" '["terms_acceptance"]'
 req POST /t/agentic/signup/v1 -d "$SB"
 assert_eq "$(jget 'd["type"]')" oauth "needs_information answered: oauth"
 
 req POST /__stand-in/config -d '{"signup_reply":"requires_auth"}'
 req POST /t/agentic/signup/v1 -d "$SB"
 assert_eq "$(jget 'd["type"]')" requires_auth
-assert_eq "$(jget '"code" in d')" false
+assert_eq "$(jget 'd["requires_auth"]["type"]')" redirect
+assert_contains "$(jget 'd["requires_auth"]["redirect"]["url"]')" "http"
+assert_eq "$(jget '"oauth" in d')" false
 
 req POST /__stand-in/config -d '{"signup_reply":"error"}'
 req POST /t/agentic/signup/v1 -d "$SB"
 assert_eq "$(jget 'd["type"]')" error
-if [ -z "$(jget 'd["code"]')" ] || [ -z "$(jget 'd["message"]')" ]; then fail "error reply lacks code/message: $BODY"; fi
+if [ -z "$(jget 'd["error"]["code"]')" ] || [ -z "$(jget 'd["error"]["message"]')" ]; then fail "error reply lacks error.code/message: $BODY"; fi
 req POST /__stand-in/config -d '{"signup_reply":"oauth"}'
 
 # --- projects: bearer access token, idempotency, NAME_TAKEN ---

@@ -117,7 +117,7 @@ static void put_pending(struct fx *f, enum wiz_zone zone, const char *tok)
     char at[64];
     snprintf(at, sizeof at, "AT-%s", tok);
     struct wiz_tokens t = {at, (char *)"IT-p", (char *)"RT-p", NOW + 600};
-    assert_int_equal(wiz_store_put_pending(&f->ctx, &f->st, zone, &t), WIZ_OK);
+    assert_int_equal(wiz_store_put_pending(&f->ctx, &f->st, zone, NULL, &t), WIZ_OK);
 }
 
 /* The id of the zone's user, or NULL when none; static buffer. */
