@@ -11,24 +11,28 @@
 
 #define SEVEN_DAYS (7L * 24 * 3600)
 
+json_t *wiz_jwt_claims(const char *jwt)
+{
+    const char *dot1 = jwt ? strchr(jwt, '.') : NULL;
+    const char *dot2 = dot1 ? strchr(dot1 + 1, '.') : NULL;
+    if (!dot2)
+        return NULL;
+    size_t n = 0;
+    unsigned char *payload = wiz_base64url_decode(dot1 + 1, (size_t)(dot2 - dot1 - 1), &n);
+    json_t *j = payload ? json_loadb((const char *)payload, n, 0, NULL) : NULL;
+    free(payload);
+    if (j && !json_is_object(j)) {
+        json_decref(j);
+        j = NULL;
+    }
+    return j;
+}
+
 /* The exp claim of a JWT's payload (signature not verified: we only need the expiry
  * the server chose). 0 if absent or malformed. */
 static time_t jwt_exp(const char *jwt)
 {
-    if (!jwt)
-        return 0;
-    const char *dot1 = strchr(jwt, '.');
-    if (!dot1)
-        return 0;
-    const char *dot2 = strchr(dot1 + 1, '.');
-    if (!dot2)
-        return 0;
-    size_t n = 0;
-    unsigned char *payload = wiz_base64url_decode(dot1 + 1, (size_t)(dot2 - dot1 - 1), &n);
-    if (!payload)
-        return 0;
-    json_t *j = json_loadb((const char *)payload, n, 0, NULL);
-    free(payload);
+    json_t *j = wiz_jwt_claims(jwt);
     time_t exp = 0;
     json_t *e = json_object_get(j, "exp");
     if (json_is_integer(e))

@@ -4,11 +4,15 @@
 #define WIZ_OAUTH_H
 
 #include "../store/credstore.h"
+#include <jansson.h>
 #include "endpoints.h"
 
 /* The expiry to store: the id token's exp claim when 30 s..7 days ahead of now, else
  * now + expires_in when 0 < expires_in <= 7 days, else now + 1 hour. id_token may be
  * NULL; expires_in <= 0 means absent. */
+/* The claims of a JWT's payload (not verified), or NULL when it is not a JWT with an
+ * object payload. returns a new reference: json_decref() */
+json_t *wiz_jwt_claims(const char *jwt);
 time_t wiz_oauth_expiry(time_t now, const char *id_token, long expires_in);
 
 /* Parses a token endpoint JSON reply (pure; fuzzable). Needs access_token; id_token and

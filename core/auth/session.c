@@ -5,6 +5,8 @@
 #include "browser.h"
 #include "oauth.h"
 
+#include <ctype.h>
+#include <jansson.h>
 #include <string.h>
 
 void wiz_signin_clear(struct wiz_signin *s)
@@ -17,9 +19,54 @@ void wiz_signin_clear(struct wiz_signin *s)
     memset(s, 0, sizeof *s);
 }
 
-static struct wiz_store store_of(const struct wiz_app *app)
+/* The host of an https://host[:port]/... URL into out (lower case); false if none. */
+static bool url_host(const char *url, char *out, size_t cap)
 {
-    struct wiz_store st = {.path = app->config_path, .lock_timeout_ms = 0};
+    const char *p = url ? strstr(url, "://") : NULL;
+    if (!p)
+        return false;
+    p += 3;
+    size_t n = strcspn(p, ":/?#");
+    if (n == 0 || n >= cap)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)tolower((unsigned char)p[i]);
+    out[n] = '\0';
+    return true;
+}
+
+/* Is a stored id token this zone's, as Amplitude's wizard decides: an iss naming another
+ * host than the zone's OAuth server, or an aud without the zone's client id (the older
+ * Ampli CLI's tokens, say), is not. A token without those claims is given the benefit. */
+static bool token_is_ours(const char *id_token, const void *ud)
+{
+    const struct wiz_endpoints *ep = ud;
+    json_t *c = wiz_jwt_claims(id_token);
+    if (!c)
+        return true;
+    bool ours = true;
+    const char *iss = json_string_value(json_object_get(c, "iss"));
+    char h1[256], h2[256];
+    if (iss && url_host(iss, h1, sizeof h1) && url_host(ep->auth_base, h2, sizeof h2) && strcmp(h1, h2) != 0)
+        ours = false;
+    json_t *aud = json_object_get(c, "aud");
+    if (json_is_string(aud) && strcmp(json_string_value(aud), ep->client_id) != 0)
+        ours = false;
+    if (json_is_array(aud)) {
+        bool found = false;
+        size_t i;
+        json_t *v;
+        json_array_foreach(aud, i, v) found |= json_is_string(v) && strcmp(json_string_value(v), ep->client_id) == 0;
+        ours &= found;
+    }
+    json_decref(c);
+    return ours;
+}
+
+static struct wiz_store store_of(const struct wiz_app *app, const struct wiz_endpoints *ep)
+{
+    struct wiz_store st = {.path = app->config_path, .lock_timeout_ms = 0, .ours = ep ? token_is_ours : NULL,
+                           .ours_ud = ep};
     return st;
 }
 
@@ -48,7 +95,7 @@ static enum wiz_rc persist_fetched_user(struct wiz_app *app, struct wiz_signin *
     enum wiz_rc rc = wiz_user_copy(&app->ctx, &out->user, &out->orgs.user);
     if (rc)
         return rc;
-    struct wiz_store st = store_of(app);
+    struct wiz_store st = store_of(app, NULL); /* a write: no lookup to filter */
     return wiz_store_put(&app->ctx, &st, &out->user, &out->tokens);
 }
 
@@ -114,7 +161,7 @@ static enum wiz_rc rejected(struct wiz_app *app, const struct wiz_signin_opts *o
         if (rc && !over)
             return rc; /* the network, not the session */
         if (!rc) {
-            struct wiz_store st = store_of(app);
+            struct wiz_store st = store_of(app, ep);
             rc = wiz_store_put(ctx, &st, &out->user, &out->tokens);
             if (!rc)
                 rc = fetch_orgs(app, ep, out, false, true);
@@ -136,7 +183,7 @@ enum wiz_rc wiz_signin_get(struct wiz_app *app, const struct wiz_endpoints *ep, 
 {
     struct wiz_ctx *ctx = &app->ctx;
     memset(out, 0, sizeof *out);
-    struct wiz_store st = store_of(app);
+    struct wiz_store st = store_of(app, ep);
     enum wiz_rc rc = wiz_store_get_token(ctx, &st, ep->zone, NULL, &out->user, &out->tokens);
     if (rc == WIZ_ENOTFOUND)
         return no_session(app, o, ep, out);

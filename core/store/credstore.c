@@ -69,7 +69,8 @@ static enum wiz_rc mutate(struct wiz_ctx *ctx, const struct wiz_store *st, mutat
  * with the latest expiry (the most recent login), else the pending sentinel. Entries
  * failing validation and entries past the 364-day window are skipped.
  * Borrowed from doc; NULL when none (or on error: check ctx->rc via *rc). */
-static const char *pick(struct wiz_ctx *ctx, json_t *doc, enum wiz_zone zone, const char *user_id, enum wiz_rc *rc)
+static const char *pick(struct wiz_ctx *ctx, const struct wiz_store *st, json_t *doc, enum wiz_zone zone,
+                        const char *user_id, enum wiz_rc *rc)
 {
     const char *best = NULL, *pending_key = NULL, *key;
     time_t best_exp = 0, now = wiz_now(ctx);
@@ -92,6 +93,10 @@ static const char *pick(struct wiz_ctx *ctx, json_t *doc, enum wiz_zone zone, co
         }
         bool match = !user_id || strcmp(u.id, user_id) == 0;
         wiz_user_clear(&u);
+        if (match && st->ours && !st->ours(json_string_value(json_object_get(entry, "OAuthIdToken")), st->ours_ud)) {
+            wiz_debug(ctx, "store: %s holds another client's or issuer's token: skipped", key);
+            continue;
+        }
         if (!match || now > exp + WIZ_ENTRY_USABLE_AFTER_EXPIRY)
             continue;
         if (pending) {
@@ -115,7 +120,7 @@ enum wiz_rc wiz_store_get_token(struct wiz_ctx *ctx, const struct wiz_store *st,
     json_t *doc = NULL;
     if (rc || (rc = load_for_read(ctx, st, &doc)) != WIZ_OK)
         return rc;
-    const char *key = pick(ctx, doc, zone, user_id, &rc);
+    const char *key = pick(ctx, st, doc, zone, user_id, &rc);
     if (!rc && !key)
         rc = wiz_fail(ctx, WIZ_ENOTFOUND, "no stored credentials for %s in zone %s", user_id ? user_id : "any user",
                       wiz_zone_name(zone));

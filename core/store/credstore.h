@@ -42,6 +42,11 @@ static inline bool wiz_user_is_pending(const struct wiz_user *u)
 struct wiz_store {
     const char *path;       /* borrowed */
     long lock_timeout_ms;
+    /* When set, the lookups skip entries whose id token this says are not ours (another
+     * OAuth client's or issuer's, like the older Ampli CLI's): never picked, so never
+     * refreshed or replaced by a refresh. */
+    bool (*ours)(const char *id_token, const void *ud);
+    const void *ours_ud;
 };
 
 /* The stored user of a zone: a real user first (several: the one with the latest expiry,
