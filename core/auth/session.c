@@ -128,19 +128,39 @@ static enum wiz_rc no_session(struct wiz_app *app, const struct wiz_signin_opts 
                        wiz_zone_name(ep->zone));
 }
 
-/* Refreshes out->tokens. *over set when the server says the session is over. */
+struct refresh_ud {
+    const struct wiz_endpoints *ep;
+    const struct wiz_tokens *mine;
+    enum wiz_refresh_result res;
+};
+
+static enum wiz_rc do_refresh(struct wiz_ctx *ctx, const struct wiz_tokens *cur, void *ud, struct wiz_tokens *fresh)
+{
+    struct refresh_ud *r = ud;
+    return wiz_oauth_refresh(ctx, r->ep, cur ? cur : r->mine, fresh, &r->res);
+}
+
+/* Refreshes out->tokens, at most once across every wizard on this file: under the
+ * credential file's lock, and not at all when another process rotated them meanwhile
+ * (their tokens are taken). Written (user + tokens + real expiry, one write) before the
+ * lock is released. *over set when the server says the session is over. */
 static enum wiz_rc refresh(struct wiz_app *app, const struct wiz_endpoints *ep, struct wiz_signin *out, bool *over)
 {
     struct wiz_tokens fresh;
-    enum wiz_refresh_result res;
+    struct refresh_ud r = {ep, &out->tokens, WIZ_REFRESH_OK};
+    bool did = false;
     *over = false;
     wiz_debug(&app->ctx, "session: refreshing (expires in %lld s)",
               (long long)(out->tokens.expires_at - wiz_now(&app->ctx)));
-    enum wiz_rc rc = wiz_oauth_refresh(&app->ctx, ep, &out->tokens, &fresh, &res);
+    struct wiz_store st = store_of(app, NULL);
+    enum wiz_rc rc = wiz_store_refresh(&app->ctx, &st, &out->user, out->tokens.refresh_token ? out->tokens.refresh_token : "",
+                                       do_refresh, &r, &fresh, &did);
     if (rc) {
-        *over = res == WIZ_REFRESH_INVALID_GRANT;
+        *over = r.res == WIZ_REFRESH_INVALID_GRANT;
         return rc;
     }
+    if (!did)
+        wiz_debug(&app->ctx, "session: another wizard refreshed the session first; using its tokens");
     wiz_tokens_clear(&out->tokens);
     out->tokens = fresh;
     return WIZ_OK;
@@ -160,11 +180,8 @@ static enum wiz_rc rejected(struct wiz_app *app, const struct wiz_signin_opts *o
         rc = refresh(app, ep, out, &over);
         if (rc && !over)
             return rc; /* the network, not the session */
-        if (!rc) {
-            struct wiz_store st = store_of(app, ep);
-            rc = wiz_store_put(ctx, &st, &out->user, &out->tokens);
-            if (!rc)
-                rc = fetch_orgs(app, ep, out, false, true);
+        if (!rc) { /* written by the refresh */
+            rc = fetch_orgs(app, ep, out, false, true);
             if (rc != WIZ_EAUTH)
                 return rc;
         }
@@ -218,8 +235,7 @@ enum wiz_rc wiz_signin_get(struct wiz_app *app, const struct wiz_endpoints *ep, 
         wiz_debug(ctx, "session: finishing a pending signup");
         rc = fetch_orgs(app, ep, out, true, o->allow_login);
         if (rc) {
-            if (refreshed) /* the old refresh token is spent: keep the rotated ones */
-                (void)wiz_store_put_pending(ctx, &st, ep->zone, &out->user, &out->tokens);
+            /* a refresh has written the rotated tokens under the sentinel already */
             return wiz_fail(ctx, rc == WIZ_EINTERNAL ? rc : WIZ_ENET,
                             "the Amplitude account is not ready yet (%s); run the command again in a moment",
                             wiz_errmsg(ctx));
@@ -227,12 +243,7 @@ enum wiz_rc wiz_signin_get(struct wiz_app *app, const struct wiz_endpoints *ep, 
         return persist_fetched_user(app, out);
     }
 
-    if (refreshed) {
-        /* Rotated tokens + real expiry + the user, in one write. */
-        rc = wiz_store_put(ctx, &st, &out->user, &out->tokens);
-        if (rc)
-            return rc;
-    }
+    /* a refresh wrote the rotated tokens + real expiry + the user, in one write, already */
     if (o->need_orgs) {
         rc = fetch_orgs(app, ep, out, false, true);
         if (rc == WIZ_EAUTH)

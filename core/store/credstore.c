@@ -191,6 +191,65 @@ enum wiz_rc wiz_store_put_pending(struct wiz_ctx *ctx, const struct wiz_store *s
     return wiz_store_put(ctx, st, &u, tokens);
 }
 
+struct refresh_args {
+    enum wiz_zone zone;
+    const struct wiz_user *user;
+    const char *seen_refresh;
+    wiz_refresh_fn fn;
+    void *ud;
+    struct wiz_tokens *out;
+    bool *refreshed;
+};
+
+/* Under the lock: another process may have rotated the tokens since we read them; then
+ * theirs are used as they are (refreshing again would spend a token the server already
+ * rotated: Ory Hydra revokes the whole grant for that). Else the one refresh, written
+ * with the user before the lock is released. */
+static enum wiz_rc refresh_fn(struct wiz_ctx *ctx, json_t *doc, void *ud, bool *changed)
+{
+    struct refresh_args *a = ud;
+    char *key = wiz_store_key(a->user->id, a->zone);
+    if (!key)
+        return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+    struct wiz_tokens cur = {0};
+    enum wiz_rc rc = wiz_entry_parse(ctx, key, json_object_get(doc, key), NULL, &cur, NULL, NULL);
+    if (rc == WIZ_OK && cur.refresh_token && strcmp(cur.refresh_token, a->seen_refresh) != 0) {
+        wiz_debug(ctx, "store: %s was refreshed by another process meanwhile: using its tokens", key);
+        *a->out = cur; /* moved */
+        *a->refreshed = false;
+        free(key);
+        return WIZ_OK;
+    }
+    if (rc == WIZ_ENOTFOUND)
+        rc = WIZ_OK; /* removed meanwhile (a logout): refresh what we have, the write restores it */
+    if (!rc)
+        rc = a->fn(ctx, cur.refresh_token ? &cur : NULL, a->ud, a->out);
+    wiz_tokens_clear(&cur);
+    if (!rc) {
+        *a->refreshed = true;
+        struct put_args pa = {a->user, a->out};
+        rc = put_fn(ctx, doc, &pa, changed);
+    }
+    free(key);
+    return rc;
+}
+
+enum wiz_rc wiz_store_refresh(struct wiz_ctx *ctx, const struct wiz_store *st, const struct wiz_user *user,
+                              const char *seen_refresh, wiz_refresh_fn fn, void *ud, struct wiz_tokens *out,
+                              bool *refreshed)
+{
+    memset(out, 0, sizeof *out);
+    *refreshed = false;
+    if (!user || !user->id || !seen_refresh)
+        return wiz_fail(ctx, WIZ_EINTERNAL, "wiz_store_refresh needs the user and the refresh token read");
+    /* the lock is held across one token request (30 s at most): wait longer for it here */
+    struct wiz_store lst = *st;
+    if (lst.lock_timeout_ms <= 0 || lst.lock_timeout_ms < 40000)
+        lst.lock_timeout_ms = 40000;
+    struct refresh_args a = {user->zone, user, seen_refresh, fn, ud, out, refreshed};
+    return mutate(ctx, &lst, refresh_fn, &a);
+}
+
 struct logout_args {
     const enum wiz_zone *zone;
     char **removed;

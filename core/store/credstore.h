@@ -71,6 +71,18 @@ enum wiz_rc wiz_store_get_token(struct wiz_ctx *ctx, const struct wiz_store *st,
 enum wiz_rc wiz_store_put(struct wiz_ctx *ctx, const struct wiz_store *st, const struct wiz_user *user,
                           const struct wiz_tokens *tokens);
 
+/* One refresh at a time, across processes: under the file's lock, the entry of user is
+ * read again; when its refresh token is no longer seen_refresh (another process rotated
+ * it), those tokens are returned as they are (*refreshed false). Else fn refreshes (cur:
+ * the stored tokens, NULL when the entry is gone) into *new_tokens and they are written
+ * with user before the lock is released (*refreshed true). fn runs under the lock.
+ * out: caller wiz_tokens_clear()s. */
+typedef enum wiz_rc (*wiz_refresh_fn)(struct wiz_ctx *ctx, const struct wiz_tokens *cur, void *ud,
+                                      struct wiz_tokens *new_tokens);
+enum wiz_rc wiz_store_refresh(struct wiz_ctx *ctx, const struct wiz_store *st, const struct wiz_user *user,
+                              const char *seen_refresh, wiz_refresh_fn fn, void *ud, struct wiz_tokens *out,
+                              bool *refreshed);
+
 /* Writes the tokens under the {id:"pending"} sentinel of zone, with who's email and names
  * (may be NULL: empty) (signup succeeded,
  * user fetch failed), so that the next run can finish without a browser. */

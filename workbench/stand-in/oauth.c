@@ -158,7 +158,7 @@ static char *opaque(const char *prefix)
 
 /* Mints access (+ id + refresh, by scope) tokens for sub and records them. */
 static void issue_tokens(struct wiz_si_server *srv, struct wiz_si_reply *r, const char *client_id, const char *sub,
-                         const char *scope)
+                         const char *scope, const char *grant)
 {
     time_t now = time(NULL);
     json_int_t exp = (json_int_t)now + srv->set.token_ttl;
@@ -185,7 +185,8 @@ static void issue_tokens(struct wiz_si_server *srv, struct wiz_si_reply *r, cons
     if (ok && refresh)
         ok = !json_object_set_new(out, "refresh_token", json_string(refresh)) &&
              !json_object_set_new(srv->refresh_tokens, refresh,
-                                  json_pack("{s:s, s:s, s:s}", "sub", sub, "client_id", client_id, "scope", scope));
+                                  json_pack("{s:s, s:s, s:s, s:s}", "sub", sub, "client_id", client_id, "scope", scope,
+                                            "grant", grant ? grant : "-"));
     if (ok && scope_has(scope, "openid") && !id)
         ok = false;
     if (ok)
@@ -240,7 +241,9 @@ static void grant_code(struct wiz_si_server *srv, const struct wiz_si_req *req, 
     }
     json_incref(rec);                  /* survives its removal from the table below */
     json_object_del(srv->codes, code); /* single use */
-    issue_tokens(srv, r, client_id, wiz_si_field(rec, "sub"), wiz_si_field(rec, "scope"));
+    char *grant = wiz_si_random_hex(8); /* the grant every rotated refresh token of this login belongs to */
+    issue_tokens(srv, r, client_id, wiz_si_field(rec, "sub"), wiz_si_field(rec, "scope"), grant);
+    free(grant);
     json_decref(rec);
 }
 
@@ -251,6 +254,22 @@ static void grant_refresh(struct wiz_si_server *srv, const struct wiz_si_req *re
     json_t *rec = token ? json_object_get(srv->refresh_tokens, token) : NULL;
     if (!token) {
         wiz_si_reply_oauth_error(r, 400, "invalid_request", "The request is missing the 'refresh_token' parameter.");
+        return;
+    }
+    const char *spent_grant = token && !rec ? json_string_value(json_object_get(srv->spent_refresh, token)) : NULL;
+    if (spent_grant && srv->set.refresh_reply == WIZ_SI_REFRESH_REVOKE_ON_REUSE) {
+        /* Ory Hydra: a spent refresh token presented again is taken as theft, and every
+         * token of its grant is revoked, the rotated one included */
+        const char *k;
+        json_t *v;
+        void *tmp;
+        json_object_foreach_safe(srv->refresh_tokens, tmp, k, v) {
+            const char *g = wiz_si_field(v, "grant");
+            if (g && strcmp(g, spent_grant) == 0)
+                json_object_del(srv->refresh_tokens, k);
+        }
+        wiz_si_reply_oauth_error(r, 400, "invalid_grant",
+                                 "The refresh token was used before: the whole grant has been revoked.");
         return;
     }
     if (srv->set.refresh_reply == WIZ_SI_REFRESH_INVALID_GRANT || !rec) {
@@ -266,8 +285,9 @@ static void grant_refresh(struct wiz_si_server *srv, const struct wiz_si_req *re
         return;
     }
     json_incref(rec);
+    json_object_set_new(srv->spent_refresh, token, json_string(wiz_si_field(rec, "grant") ? wiz_si_field(rec, "grant") : "-"));
     json_object_del(srv->refresh_tokens, token); /* rotation: the old one is spent */
-    issue_tokens(srv, r, client_id, wiz_si_field(rec, "sub"), wiz_si_field(rec, "scope"));
+    issue_tokens(srv, r, client_id, wiz_si_field(rec, "sub"), wiz_si_field(rec, "scope"), wiz_si_field(rec, "grant"));
     json_decref(rec);
 }
 

@@ -9,7 +9,7 @@
 #include <string.h>
 
 static const char *const signup_names[] = {"oauth", "needs_information", "requires_auth", "error"};
-static const char *const refresh_names[] = {"ok", "invalid_grant"};
+static const char *const refresh_names[] = {"ok", "invalid_grant", "revoke_on_reuse"};
 
 static json_t *default_orgs(void)
 {
@@ -40,6 +40,7 @@ enum wiz_rc wiz_si_server_init(struct wiz_ctx *ctx, struct wiz_si_server *srv)
     s->orgs = default_orgs();
     srv->codes = json_object();
     srv->refresh_tokens = json_object();
+    srv->spent_refresh = json_object();
     srv->access_tokens = json_object();
     srv->id_tokens = json_object();
     srv->idempotency = json_object();
@@ -47,7 +48,7 @@ enum wiz_rc wiz_si_server_init(struct wiz_ctx *ctx, struct wiz_si_server *srv)
     srv->events = json_array();
     srv->next_app_id = 200001;
     if (RAND_bytes(srv->jwt_key, sizeof srv->jwt_key) != 1 || !s->user_id || !s->email || !s->first_name ||
-        !s->last_name || !s->orgs || !srv->codes || !srv->refresh_tokens || !srv->access_tokens || !srv->id_tokens ||
+        !s->last_name || !s->orgs || !srv->codes || !srv->refresh_tokens || !srv->spent_refresh || !srv->access_tokens || !srv->id_tokens ||
         !srv->idempotency || !srv->requests || !srv->events)
         return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory setting up the stand-in");
     return WIZ_OK;
@@ -63,6 +64,7 @@ void wiz_si_server_free(struct wiz_si_server *srv)
     json_decref(s->orgs);
     json_decref(srv->codes);
     json_decref(srv->refresh_tokens);
+    json_decref(srv->spent_refresh);
     json_decref(srv->access_tokens);
     json_decref(srv->id_tokens);
     json_decref(srv->idempotency);
@@ -142,7 +144,7 @@ static enum wiz_rc apply_one(struct wiz_ctx *ctx, struct wiz_si_settings *s, con
         if ((rc = pick(ctx, &e, val, key, signup_names, 4)) == WIZ_OK && commit)
             s->signup_reply = (enum wiz_si_signup)e;
     } else if (strcmp(key, "refresh_reply") == 0) {
-        if ((rc = pick(ctx, &e, val, key, refresh_names, 2)) == WIZ_OK && commit)
+        if ((rc = pick(ctx, &e, val, key, refresh_names, 3)) == WIZ_OK && commit)
             s->refresh_reply = (enum wiz_si_refresh)e;
     } else if (strcmp(key, "user_id") == 0) {
         rc = text(ctx, &s->user_id, val, key, commit);

@@ -22,7 +22,7 @@
 #define WIZ_SI_EU_CLIENT "110d04a1-8e60-4157-9c43-fcbe4e014a85"
 
 enum wiz_si_signup { WIZ_SI_SIGNUP_OAUTH, WIZ_SI_SIGNUP_NEEDS_INFO, WIZ_SI_SIGNUP_REQUIRES_AUTH, WIZ_SI_SIGNUP_ERROR };
-enum wiz_si_refresh { WIZ_SI_REFRESH_OK, WIZ_SI_REFRESH_INVALID_GRANT };
+enum wiz_si_refresh { WIZ_SI_REFRESH_OK, WIZ_SI_REFRESH_INVALID_GRANT, WIZ_SI_REFRESH_REVOKE_ON_REUSE };
 
 /* The run-time settings: flags and POST /__stand-in/config set the same fields. */
 struct wiz_si_settings {
@@ -42,6 +42,7 @@ struct wiz_si_server {
     unsigned char jwt_key[32];
     /* token and code tables: value -> record object (all owned) */
     json_t *codes, *refresh_tokens, *access_tokens, *id_tokens;
+    json_t *spent_refresh; /* rotated-away refresh token -> its grant (reuse detection) */
     json_t *idempotency; /* Idempotency-Key -> {status, body} */
     json_t *requests;    /* array: the inspection log */
     json_t *events;      /* array: ingested events */
