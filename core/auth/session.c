@@ -109,9 +109,23 @@ static enum wiz_rc browser_signin(struct wiz_app *app, const struct wiz_endpoint
     if (rc)
         return rc;
     out->fresh = true;
-    rc = fetch_orgs(app, ep, out, false, true);
-    if (rc)
-        return wiz_fail(&app->ctx, rc, "signed in, but could not fetch the account: %s", wiz_errmsg(&app->ctx));
+    /* a user fetch that fails right after the sign-in (a blip, a new account not visible
+     * yet) is retried; if it still fails, the tokens are kept under the pending sentinel
+     * so the next run finishes without a browser, never thrown away */
+    rc = fetch_orgs(app, ep, out, true, true);
+    if (rc == WIZ_EINTERNAL)
+        return rc;
+    if (rc) {
+        char why[512];
+        snprintf(why, sizeof why, "%s", wiz_errmsg(&app->ctx));
+        struct wiz_store st = store_of(app, NULL);
+        enum wiz_rc wrc = wiz_store_put_pending(&app->ctx, &st, ep->zone, NULL, &out->tokens);
+        if (wrc)
+            return wrc;
+        return wiz_fail(&app->ctx, rc == WIZ_EAUTH ? WIZ_EAUTH : WIZ_ENET,
+                        "signed in, but could not fetch the account (%s); the sign-in is saved and the next run "
+                        "finishes it without a browser", why);
+    }
     return persist_fetched_user(app, out);
 }
 

@@ -256,12 +256,15 @@ enum wiz_rc wiz_ledger_apply(struct wiz_app *app, const char *root, const char *
 {
     struct wiz_ctx *ctx = &app->ctx;
     *run_id = NULL;
+    /* run ids sort as they were made (undo takes the newest by name): microseconds and a
+     * fixed-width pid, so runs of one second do not sort by the pid's digits */
     char id[64], stamp[32];
-    time_t now = time(NULL);
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
     struct tm tm;
-    gmtime_r(&now, &tm);
-    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-    snprintf(id, sizeof id, "%s-%ld", stamp, (long)getpid());
+    gmtime_r(&ts.tv_sec, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", &tm);
+    snprintf(id, sizeof id, "%s.%06ldZ-%07ld", stamp, ts.tv_nsec / 1000, (long)getpid());
     bool new_runs = false;
     char *runs = wiz_ledger_runs_dir(ctx, root, &new_runs);
     char *dir = runs ? wiz_asprintf("%s/%s", runs, id) : NULL, *man = dir ? wiz_asprintf("%s/manifest", dir) : NULL;

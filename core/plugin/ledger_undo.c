@@ -223,7 +223,7 @@ enum wiz_rc wiz_ledger_undo(struct wiz_app *app, const char *root, const char *r
      * run id ends in that pid (ledger.c). Remove them so the tree is as it was. */
     const char *pid = strrchr(id, '-');
     for (size_t i = 0; !rc && !r.complete && pid && i < r.n; i++) {
-        char *tmp = wiz_asprintf("%s.wiz-tmp-%s", r.f[i].path, pid + 1);
+        char *tmp = wiz_asprintf("%s.wiz-tmp-%ld", r.f[i].path, strtol(pid + 1, NULL, 10));
         struct wiz_ctx c;
         wiz_ctx_init(&c);
         if (tmp)

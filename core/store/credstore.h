@@ -59,7 +59,7 @@ enum wiz_rc wiz_store_get_user(struct wiz_ctx *ctx, const struct wiz_store *st, 
 
 /* The stored tokens of user_id in zone, or (user_id NULL) of the entry wiz_store_get_user
  * would pick (real users before the pending sentinel). A missing or malformed
- * OAuthExpiresAt reads as now + 1 hour. An entry more than 364 days past its expiry
+ * OAuthExpiresAt reads as now: due, so the next refresh writes the real expiry back. An entry more than 364 days past its expiry
  * is not usable. user_out may be NULL. WIZ_ENOTFOUND if none.
  * out, user_out: caller clears. */
 enum wiz_rc wiz_store_get_token(struct wiz_ctx *ctx, const struct wiz_store *st, enum wiz_zone zone,

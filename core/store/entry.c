@@ -68,7 +68,7 @@ enum wiz_rc wiz_entry_parse(struct wiz_ctx *ctx, const char *key, const json_t *
 
     time_t exp;
     if (wiz_time_parse_iso(&exp, json_string_value(json_object_get(entry, "OAuthExpiresAt"))) != 0)
-        exp = wiz_now(ctx) + WIZ_ENTRY_DEFAULT_LIFETIME;
+        exp = wiz_now(ctx); /* malformed or missing: due now, so the refresh writes the real one back */
     if (expires_at)
         *expires_at = exp;
     if (pending)

@@ -9,8 +9,6 @@
 
 /* An entry is usable for refresh until this long after OAuthExpiresAt. */
 #define WIZ_ENTRY_USABLE_AFTER_EXPIRY ((time_t)364 * 24 * 3600)
-/* A missing or malformed OAuthExpiresAt reads as now + this. */
-#define WIZ_ENTRY_DEFAULT_LIFETIME ((time_t)3600)
 
 /* If key names a User entry ("User-<id>" or "User[<zone>]-<id>"), copies its zone name
  * ("us" for the bare form) into zone and returns true. */

@@ -64,4 +64,20 @@ expect_rc 0 "$WIZ_BIN" login
 assert_contains "$OUT$ERR" "session has ended"
 [ "$(count_requests GET /oauth2/auth)" -eq 2 ] || fail "no new browser login after invalid_grant"
 [ "$(stored "$K.OAuthRefreshToken")" != "$RT3" ] || fail "the new login was not stored"
+
+# a malformed stored expiry is due: refreshed now, and the real expiry written back
+standin_config '{"refresh_reply": "ok", "token_ttl": 7200}'
+unset BROWSER
+jq '."User-12345".OAuthExpiresAt = "not a date"' "$AMPLI_WIZARD_CONFIG" >"$T/c.json" && cat "$T/c.json" >"$AMPLI_WIZARD_CONFIG"
+RTB=$(stored "$K.OAuthRefreshToken")
+expect_rc 0 "$WIZ_BIN" auth token
+[ "$(stored "$K.OAuthRefreshToken")" != "$RTB" ] || fail "a malformed expiry was not refreshed"
+[ "$(iso_to_epoch "$(stored "$K.OAuthExpiresAt")")" -eq "$(jwt_claim "$(stored "$K.OAuthIdToken")" exp)" ] \
+  || fail "the real expiry was not written back: $(stored "$K.OAuthExpiresAt")"
+# an expiry in a form JavaScript's Date reads (an offset, no fraction) is understood, not due
+far=$(date -u -d '+2 hours' +%Y-%m-%dT%H:%M:%S+00:00)
+jq --arg t "$far" '."User-12345".OAuthExpiresAt = $t' "$AMPLI_WIZARD_CONFIG" >"$T/c.json" && cat "$T/c.json" >"$AMPLI_WIZARD_CONFIG"
+RTC=$(stored "$K.OAuthRefreshToken")
+expect_rc 0 "$WIZ_BIN" auth token
+[ "$(stored "$K.OAuthRefreshToken")" = "$RTC" ] || fail "an offset expiry 2 h away was refreshed"
 echo ok

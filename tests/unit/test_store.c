@@ -146,9 +146,28 @@ static void iso_time(void **state)
     assert_int_equal(wiz_time_parse_iso(&t, "2026-11-27T21:08:00Z"), 0);
     assert_int_equal(t, NOW);
     assert_int_equal(wiz_time_parse_iso(&t, "2024-02-29T00:00:00.000Z"), 0);
-    const char *bad[] = {"", "bad", "2026-11-27 21:08:00.000Z", "2026-11-27T21:08:00.000", "2026-02-30T00:00:00.000Z",
-                         "2026-13-01T00:00:00.000Z", "2026-11-27T24:00:00.000Z", "2026-11-27T21:08:00.000Z ",
-                         "2026-11-27T21:08:00.Z", "+026-11-27T21:08:00.000Z", "2026-11-27T21:08:00.000+01:00"};
+    /* every ISO form JavaScript's Date reads (Amplitude's wizard reads the field with it) */
+    const struct {
+        const char *s;
+        time_t want;
+    } good[] = {{"2026-11-27T22:08:00.000+01:00", NOW},        {"2026-11-27T16:38:00-04:30", NOW},
+                {"2026-11-27T21:08Z", NOW},                    {"2026-11-27T21:08:00.123456Z", NOW},
+                {"2026-11-27", NOW - (21 * 3600 + 8 * 60)},    {"2026-11", NOW - (26 * 86400 + 21 * 3600 + 8 * 60)},
+                {"+002026-11-27T21:08:00.000Z", NOW},          {"+275760-09-13T00:00:00.000Z", (time_t)8640000000000},
+                {"-000001-01-01T00:00:00.000Z", (time_t)-62198755200}, {"2026-11-26T24:00:00.000Z", NOW - (21 * 3600 + 8 * 60)}};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        if (wiz_time_parse_iso(&t, good[i].s) != 0)
+            fail_msg("refused '%s'", good[i].s);
+        if (t != good[i].want)
+            fail_msg("'%s' read as %lld, want %lld", good[i].s, (long long)t, (long long)good[i].want);
+    }
+    /* and writes years beyond 9999 as toISOString does */
+    wiz_time_format_iso(buf, (time_t)8640000000000);
+    assert_string_equal(buf, "+275760-09-13T00:00:00.000Z");
+    const char *bad[] = {"", "bad", "2026-11-27 21:08:00.000Z", "2026-02-30T00:00:00.000Z", "2026-13-01T00:00:00.000Z",
+                         "2026-11-27T24:01:00.000Z", "2026-11-27T21:08:00.000Z ", "2026-11-27T21:08:00.Z",
+                         "+026-11-27T21:08:00.000Z", "-000000-01-01T00:00:00.000Z", "2026-11-27T21:08:00.000+1:00",
+                         "2026-11-27T21", "26-11-27"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         if (wiz_time_parse_iso(&t, bad[i]) == 0)
             fail_msg("accepted malformed time '%s'", bad[i]);
@@ -319,7 +338,7 @@ static void unknown_and_invalid_preserved(void **state)
     json_decref(avatar);
 }
 
-static void malformed_expiry_reads_as_an_hour(void **state)
+static void malformed_expiry_reads_as_due(void **state)
 {
     struct fx *f = *state;
     const char *bad[] = {"\"OAuthExpiresAt\":\"soon\",", "\"OAuthExpiresAt\":1795813680,",
@@ -333,7 +352,7 @@ static void malformed_expiry_reads_as_an_hour(void **state)
         write_file(f->path, text, 0600);
         struct wiz_tokens t;
         assert_int_equal(wiz_store_get_token(&f->ctx, &f->st, WIZ_ZONE_US, "1", NULL, &t), WIZ_OK);
-        assert_int_equal(t.expires_at, NOW + 3600);
+        assert_int_equal(t.expires_at, NOW); /* due: refreshed, and the real expiry written back */
         wiz_tokens_clear(&t);
     }
 }
@@ -527,7 +546,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(iso_time),   cmocka_unit_test(key_naming),   T(round_trip_and_shape),
         T(zones_are_separate),        T(pending_rules),               T(real_user_before_pending),
-        T(unknown_and_invalid_preserved), T(malformed_expiry_reads_as_an_hour), T(usable_for_364_days),
+        T(unknown_and_invalid_preserved), T(malformed_expiry_reads_as_due), T(usable_for_364_days),
         T(corrupt_json),              T(non_object_top_level),        T(mode_becomes_0600_dir_untouched),
         T(symlink_target_replaced),   T(logout_one_zone_then_all),    T(lock_held_elsewhere),
     };
