@@ -47,8 +47,35 @@ struct op {
     size_t i, j;
 };
 
+/* An API key in a diff (KEY=value where the name ends in API_KEY) is shown masked: the
+ * first and last four characters, enough to tell the old key from the new one. */
+static bool masked_key(const char *p, size_t n, size_t *vstart, size_t *vlen)
+{
+    const char *eq = memchr(p, '=', n);
+    if (!eq || (size_t)(eq - p) < 7 || memcmp(eq - 7, "API_KEY", 7) != 0)
+        return false;
+    for (const char *c = p; c < eq; c++)
+        if (!(*c == '_' || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == ' ' ||
+              (c - p < 7 && *c >= 'a' && *c <= 'z')))
+            return false; /* a KEY= line of an env file (or "export KEY="), not code */
+    *vstart = (size_t)(eq + 1 - p);
+    *vlen = n - *vstart;
+    while (*vlen && (p[*vstart + *vlen - 1] == '\n' || p[*vstart + *vlen - 1] == '\r'))
+        (*vlen)--;
+    return *vlen > 8;
+}
+
 static void put_line(FILE *f, char k, const char *p, size_t n, bool colour)
 {
+    size_t vs, vl;
+    if (masked_key(p, n, &vs, &vl)) {
+        const char *c = colour && k != ' ' ? (k == '+' ? "\033[32m" : "\033[31m") : "";
+        fprintf(f, "%s%c%.*s%.4s...%.4s%s\n", c, k, (int)vs, p, p + vs, p + vs + vl - 4,
+                colour && k != ' ' ? "\033[0m" : "");
+        if (!n || p[n - 1] != '\n')
+            fprintf(f, "\\ No newline at end of file\n");
+        return;
+    }
     const char *c = k == '-' ? "\033[31m" : k == '+' ? "\033[32m" : "";
     fprintf(f, "%s%c%.*s", colour && k != ' ' ? c : "", k, (int)(n && p[n - 1] == '\n' ? n - 1 : n), p);
     fprintf(f, "%s\n", colour && k != ' ' ? "\033[0m" : "");

@@ -328,7 +328,12 @@ end
 function M.ensure_env(s, env_file, candidates, key, value)
   for _, f in ipairs(candidates) do
     local v = M.env_value(s:read(f), key)
-    if v and v ~= "" then return f, false end
+    if v and v ~= "" then
+      -- the project chosen in this run wins: a different key there is replaced (the plan
+      -- shows old and new, masked); the same one plans nothing
+      if value and v ~= value then s:env(f, key, value) end
+      return f, false
+    end
   end
   s:env(env_file, key, value)
   return env_file, true

@@ -124,7 +124,13 @@ int wiz_js_plan(const struct wiz_host_api *h, wiz_session *s, const struct wiz_j
         h->progress(s, "Amplitude is already set up: %s is declared, %s initialises it, %s sets %s",
                     wiz_js_sdk_name(sdk), first, fw->env_file, fw->key_var);
         free(first);
-        return WIZ_PLUGIN_OK;
+        /* the project chosen now wins: the key (and server) of this run, which plans
+         * nothing when they are the ones already there */
+        const char *key = h->get(s, "api_key"), *ingest = h->get(s, "ingest_url");
+        int r = key ? h->plan_env(s, fw->env_file, fw->key_var, key) : WIZ_PLUGIN_OK;
+        if (!r && custom_ingest(ingest))
+            r = h->plan_env(s, fw->env_file, fw->url_var, ingest);
+        return r;
     }
     if (inits > 1)
         h->log(s, WIZ_LOG_WARN, "%d Amplitude init calls found (first in %s): keep only one", inits, first);

@@ -154,13 +154,18 @@ grep -qx "fastify.addHook('onResponse', async (request, reply) => {" "$P/app.js"
 grep -qx "const { track } = require('./amplitude')" "$P/app.js" || fail "CJS import without semicolon"
 node --check "$P/app.js" && node --check "$P/amplitude.js" || fail "CJS Fastify files do not parse"
 
-# --- existing setup of the project's own: nothing planned; its missing key completed ---
+# --- existing setup of the project's own: its sources kept; the key of the project chosen
+# now replaces theirs (then nothing is planned); a missing key completed ---
 P="$T/own"; mkdir -p "$P/lib"
 printf '{ "name": "o", "scripts": { "start": "node index.js" }, "dependencies": { "@amplitude/analytics-node": "^1.3.0", "express": "^5.1.0" } }\n' >"$P/package.json"
 printf "const { init } = require('@amplitude/analytics-node');\n\ninit(process.env.AMPLITUDE_API_KEY);\n" >"$P/lib/analytics.js"
 printf "require('./lib/analytics');\nconst express = require('express');\n\nconst app = express();\napp.listen(3000);\n" >"$P/index.js"
 printf '.env\n' >"$P/.gitignore"; printf 'AMPLITUDE_API_KEY=own-key-12345\n' >"$P/.env"
-commit "$P"; before=$(tree "$P")
+commit "$P"
+setup "$P"
+[ "$(cat "$P/.env")" = "AMPLITUDE_API_KEY=$KEY" ] || fail "the chosen key did not replace theirs: $(cat "$P/.env")"
+[ -z "$(git -C "$P" status --porcelain -- index.js lib package.json)" ] || fail "sources changed: $(git -C "$P" status --porcelain)"
+before=$(tree "$P")
 setup "$P"
 assert_contains "$OUT$ERR" "already set up"
 [ "$(tree "$P")" = "$before" ] || fail "an existing setup was changed"

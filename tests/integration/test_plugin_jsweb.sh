@@ -79,7 +79,7 @@ grep -qx '})' "$E" || fail "semicolon added: $(cat "$E")"
 git -C "$P" check-ignore -q .env.local || fail ".env.local not ignored (no .gitignore before)"
 settled "$P" "$before"
 
-# --- existing setup: SDK, init and key present -> nothing planned ---
+# --- existing setup: SDK, init and key present -> only the chosen key replaces theirs, then nothing ---
 P="$T/done"; cp -r "$T/ts" "$P.tmp"; rm -rf "$P.tmp/.git" "$P.tmp/.amplitude"; mv "$P.tmp" "$P"
 cat >"$P/src/app.ts" <<'EOF'
 import { init } from "@amplitude/analytics-browser"
@@ -88,11 +88,14 @@ init(import.meta.env.VITE_AMPLITUDE_API_KEY)
 EOF
 sed -i 's/"devDependencies"/"dependencies": { "@amplitude\/analytics-browser": "^2.1.0" },\n  "devDependencies"/' "$P/package.json"
 printf '.env.local\n' >"$P/.gitignore"; printf 'VITE_AMPLITUDE_API_KEY=theirs-key-1234\n' >"$P/.env.local"
-commit "$P"; before=$(tree "$P")
+commit "$P"
+setup "$P"
+[ "$(cat "$P/.env.local")" = "VITE_AMPLITUDE_API_KEY=$KEY" ] || fail "the chosen key did not replace theirs"
+git -C "$P" diff --quiet -- src package.json || fail "sources changed on an existing setup"
+before=$(tree "$P")
 setup "$P"
 assert_contains "$OUT$ERR" "already set up"
 [ "$(tree "$P")" = "$before" ] || fail "an existing setup was changed"
-grep -q "theirs-key-1234" "$P/.env.local" || fail "the existing key was replaced"
 
 # --- half-done: the init is there, the key is not -> only .env.local ---
 rm "$P/.env.local"; before=$(tree "$P")

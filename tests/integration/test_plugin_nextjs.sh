@@ -126,11 +126,14 @@ export default function App({ Component, pageProps }) {
 EOF
 printf '.env*.local\n' > "$P/.gitignore"
 commit_dir "$P"; echo "NEXT_PUBLIC_AMPLITUDE_API_KEY=theirkey" > "$P/.env.local"
-before=$(snapshot "$P")
 setup_ "$P"
 assert_contains "$OUT$ERR" "already set up"
 assert_contains "$OUT$ERR" "pages/_app.js initialises it"
-[ "$(snapshot "$P")" = "$before" ] || fail "existing setup was changed"
+grep -qx "NEXT_PUBLIC_AMPLITUDE_API_KEY=$KEY" "$P/.env.local" || fail "the chosen key did not replace theirs"
+git -C "$P" diff --quiet -- pages package.json || fail "existing setup's sources were changed"
+before=$(snapshot "$P")
+setup_ "$P"
+[ "$(snapshot "$P")" = "$before" ] || fail "a second run changed the existing setup"
 
 # --- half-done: the SDK declared, no init: the init is added with that SDK, manifest kept ---
 rm "$P/.env.local"; printf 'export default function App({ Component, pageProps }) {\n  return <Component {...pageProps} />;\n}\n' > "$P/pages/_app.js"

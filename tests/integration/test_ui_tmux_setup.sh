@@ -130,7 +130,7 @@ wait_screen 'filter: dev  \(1 of 4\)'
 tm send-keys -t "$WIN" Enter
 wait_screen 'Using Amplitude project: Acme / Shop / Development \(app 102\)'
 wait_screen 'Apply these changes\? \[Y/n\]'
-screen | grep -q '^+AMPLITUDE_API_KEY=key-dev' || { screen >&2; fail "the plan was not shown before the question"; }
+screen | grep -q '^+AMPLITUDE_API_KEY=key-\.\.\.0000' || { screen >&2; fail "the plan (key masked) was not shown before the question"; }
 tm capture-pane -p -e -t "$WIN" | grep -q $'\033\\[32m+AMPLITUDE_API_KEY' || fail "the plan is not coloured"
 # /region once the key is chosen: too late
 tm send-keys -t "$WIN" "/region eu" Enter
