@@ -55,6 +55,12 @@ enum wiz_rc wiz_select_key(struct wiz_app *app, const struct wiz_orgs *orgs, str
     for (size_t i = 0; i < orgs->n_orgs; i++)
         for (size_t j = 0; j < orgs->orgs[i].n_projects; j++)
             total += orgs->orgs[i].projects[j].n_envs;
+    if (total == 0) /* a new organization: nothing to choose from, and no key to find */
+        return wiz_fail(&app->ctx, WIZ_EINPUT,
+                        "your Amplitude organization%s %s%s no projects yet: create one with --app-name NAME "
+                        "(or in Amplitude), then run setup again",
+                        orgs->n_orgs == 1 ? "" : "s", orgs->n_orgs == 1 && orgs->orgs[0].name ? orgs->orgs[0].name : "",
+                        orgs->n_orgs == 1 ? " has" : " have");
     struct wiz_choice *c = calloc(total + 1, sizeof *c);
     if (!c)
         return wiz_fail(&app->ctx, WIZ_EINTERNAL, "out of memory");

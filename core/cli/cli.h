@@ -23,6 +23,7 @@ struct wiz_opts {
     long login_timeout; /* seconds, default 120 */
     /* key selection */
     const char *app_id, *org, *project, *env, *api_key;
+    const char *app_name; /* --app-name: create this project (setup) */
     /* setup / plugins */
     const char *framework;
     bool dry_run, skip_install, force;

@@ -42,6 +42,7 @@ static const struct flag_def defs[] = {
     {"project", NULL, 0, F_STR, O(project), false, "NAME", "choose the project by name"},
     {"env", NULL, 0, F_STR, O(env), false, "NAME", "choose the environment by name"},
     {"api-key", NULL, 0, F_STR, O(api_key), false, "KEY", "use this API key, skip sign-in"},
+    {"app-name", "project-name", 0, F_STR, O(app_name), false, "NAME", "create a new Amplitude project named NAME and use it"},
     {"framework", "integration", 0, F_STR, O(framework), false, "ID", "skip detection, use this framework"},
     {"dry-run", NULL, 0, F_BOOL, O(dry_run), false, NULL, "show the changes as a diff, write nothing"},
     {"skip-install", NULL, 0, F_BOOL, O(skip_install), false, NULL, "edit the manifest, do not run the installer"},

@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include "../auth/endpoints.h"
+#include "../auth/project_create.h"
 #include "../auth/select.h"
 #include "../auth/session.h"
 #include "../plugin/flow.h"
@@ -12,6 +13,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* --api-key, else $AMPLITUDE_WIZARD_API_KEY, else NULL. borrowed */
 static const char *given_api_key(const struct wiz_app *app)
@@ -47,6 +49,46 @@ static enum wiz_rc sign_in(struct wiz_app *app, struct wiz_endpoints *ep, struct
     }
 }
 
+/* --app-name NAME: sign in, create the project in the org (--org, or the only one), and
+ * run the plugin with its key. */
+static enum wiz_rc with_new_project(struct wiz_app *app, struct wiz_flow *flow, struct wiz_endpoints *ep,
+                                    struct wiz_slash_run *run)
+{
+    struct wiz_signin s;
+    enum wiz_rc rc = sign_in(app, ep, &s);
+    const struct wiz_org *org = NULL;
+    for (size_t i = 0; !rc && i < s.orgs.n_orgs; i++) {
+        const struct wiz_org *o = &s.orgs.orgs[i];
+        bool named = app->opts.org && ((o->name && strcasecmp(o->name, app->opts.org) == 0) ||
+                                       (o->id && strcmp(o->id, app->opts.org) == 0));
+        if (named || (!app->opts.org && s.orgs.n_orgs == 1))
+            org = o;
+    }
+    if (!rc && !org)
+        rc = app->opts.org ? wiz_fail(&app->ctx, WIZ_EUSAGE, "--org %s: no such organization", app->opts.org)
+                           : wiz_fail(&app->ctx, WIZ_EINPUT, "you belong to %zu organizations: pass --org NAME "
+                                                             "to say where --app-name creates the project",
+                                      s.orgs.n_orgs);
+    struct wiz_created made = {0};
+    if (!rc) {
+        wiz_ui_progress_begin(app, "Creating the Amplitude project");
+        rc = wiz_project_create(&app->ctx, ep, s.tokens.access_token, org->id, app->opts.app_name, &made);
+        wiz_ui_progress_end(app, rc == WIZ_OK);
+    }
+    if (!rc) {
+        run->key_chosen = true;
+        wiz_ui_status(app, "Created Amplitude project: %s / %s (app %s)", org->name ? org->name : "?",
+                      made.name ? made.name : app->opts.app_name, made.app_id);
+        struct wiz_session_info info = {.zone = ep->zone, .ingest_url = ep->ingest, .api_key = made.api_key,
+                                        .user_id = s.user.id, .user_email = s.user.email, .org_id = org->id,
+                                        .org_name = org->name, .project_name = made.name, .app_id = made.app_id};
+        rc = wiz_flow_run(app, flow, &info);
+    }
+    wiz_created_clear(&made);
+    wiz_signin_clear(&s);
+    return rc;
+}
+
 static enum wiz_rc with_session(struct wiz_app *app, struct wiz_flow *flow, struct wiz_endpoints *ep,
                                 struct wiz_slash_run *run)
 {
@@ -64,6 +106,8 @@ static enum wiz_rc with_session(struct wiz_app *app, struct wiz_flow *flow, stru
     struct wiz_signin s;
     struct wiz_choice c;
     enum wiz_rc rc;
+    if (app->opts.app_name)
+        return with_new_project(app, flow, ep, run);
     for (int round = 0;; round++) {
         rc = sign_in(app, ep, &s);
         if (!rc)
@@ -100,6 +144,8 @@ static enum wiz_rc run_setup(struct wiz_app *app)
 {
     if (app->opts.signup && given_api_key(app))
         return wiz_fail(&app->ctx, WIZ_EUSAGE, "--signup and --api-key exclude each other");
+    if (app->opts.app_name && (given_api_key(app) || app->opts.app_id))
+        return wiz_fail(&app->ctx, WIZ_EUSAGE, "--app-name creates a project: it excludes --api-key and --app-id");
     struct wiz_endpoints ep;
     enum wiz_rc rc = wiz_endpoints_get(&app->ctx, app->server, app->opts.zone, &ep);
     if (rc)
@@ -118,18 +164,20 @@ static enum wiz_rc run_setup(struct wiz_app *app)
 }
 
 static const char *const setup_flags[] = {"signup", "email", "full-name", "accept-tos", "no-browser",
-                                          "login-timeout", "app-id", "org", "project", "env", "api-key",
+                                          "login-timeout", "app-id", "org", "project", "env", "api-key", "app-name",
                                           "framework", "dry-run", "skip-install", "force", NULL};
 
 const struct wiz_cmd wiz_cmd_setup = {
     .name = "setup",
     .summary = "set up Amplitude in the app in --install-dir (sign in, choose a project, wire the SDK)",
-    .usage = "setup [--ci|--agent] [--api-key KEY | --app-id ID | --org O --project P --env E]\n"
+    .usage = "setup [--ci|--agent] [--api-key KEY | --app-id ID | --org O --project P --env E | --app-name NAME]\n"
              "       [--signup --email E [--full-name N] [--accept-tos]] [--framework ID] [--dry-run]",
     .details = "Detects the framework, signs in (stored session, refreshed when due; else a browser login,\n"
                "or direct signup with --signup), chooses the project key (--app-id, the name filters, the\n"
                "only environment with a key, or a question; --ci takes the lowest-ranked environment), then\n"
-               "runs the framework plugin. --api-key (or AMPLITUDE_WIZARD_API_KEY) skips sign-in entirely.",
+               "runs the framework plugin. --api-key (or AMPLITUDE_WIZARD_API_KEY) skips sign-in entirely.\n"
+               "--app-name NAME creates a new project in the organization (--org, or your only one) and\n"
+               "uses its key; a name already taken there exits 11.",
     .flags = setup_flags,
     .auto_agent = true,
     .run = run_setup,
