@@ -10,3 +10,8 @@ bool wiz_api_key_valid(const char *key)
     return n > 0 && n <= 128 &&
            strspn(key, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") == n;
 }
+
+bool wiz_api_key_is_amplitude(const char *key)
+{
+    return key && strlen(key) == 32 && strspn(key, "0123456789abcdefABCDEF") == 32;
+}

@@ -83,6 +83,9 @@ char *wiz_strdup(const char *s);
 /* api_key.c: Amplitude project API keys are 32 hex digits; accepted here: 1..128 of
  * [A-Za-z0-9_.-] (no quote, space or line break can reach an env file or source). */
 bool wiz_api_key_valid(const char *key);
+/* The exact shape of a project API key as Amplitude issues it: 32 hex digits. Keys that
+ * come from a server must have it; a key the user passes only needs wiz_api_key_valid. */
+bool wiz_api_key_is_amplitude(const char *key);
 /* which.c: the absolute path of prog from the absolute PATH entries only (a prog with a
  * slash must be absolute); NULL when not found. returns owned string: free() */
 char *wiz_which(const char *prog);

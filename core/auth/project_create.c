@@ -67,7 +67,7 @@ enum wiz_rc wiz_project_create(struct wiz_ctx *ctx, const struct wiz_endpoints *
         out->app_id = str_or_int(json_object_get(j, "appId"));
         out->api_key = str_or_int(json_object_get(j, "apiKey"));
         out->name = str_or_int(json_object_get(j, "name"));
-        if (!out->app_id || !out->api_key || !wiz_api_key_valid(out->api_key)) {
+        if (!out->app_id || !out->api_key || !wiz_api_key_is_amplitude(out->api_key)) {
             wiz_created_clear(out);
             rc = wiz_fail(ctx, WIZ_ENET, "the project-creation reply has no usable appId and apiKey");
         }

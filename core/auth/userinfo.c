@@ -77,7 +77,7 @@ static enum wiz_rc parse_envs(struct wiz_ctx *ctx, json_t *arr, struct wiz_proje
         json_t *app = json_object_get(e, "app");
         env->app_id = str_of(json_object_get(app, "id"), oom);
         env->api_key = str_of(json_object_get(app, "apiKey"), oom);
-        if (env->api_key && !wiz_api_key_valid(env->api_key)) {
+        if (env->api_key && env->api_key[0] && !wiz_api_key_is_amplitude(env->api_key)) {
             /* it goes into .env files and source: a line break or quote would add its own */
             wiz_warn(ctx, "ignored the API key of environment %s: not in the form of an Amplitude key",
                      env->app_id ? env->app_id : "?");

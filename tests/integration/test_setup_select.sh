@@ -47,20 +47,20 @@ assert_contains "$OUT$ERR" "(app 100001)"
 standin_config '{"orgs": [
   {"id": "o1", "name": "Acme", "workspaces": [
     {"id": "p1", "name": "Shop", "environments": [
-      {"name": "Development", "rank": 2, "app": {"id": 102, "apiKey": "key-dev-0000000000000000000000"}},
+      {"name": "Development", "rank": 2, "app": {"id": 102, "apiKey": "0000000000000000000000000000aa02"}},
       {"name": "Hidden", "rank": 0, "app": {"id": 100, "apiKey": null}},
-      {"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": "key-prod-000000000000000000000"}}]},
+      {"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": "0000000000000000000000000000aa01"}}]},
     {"id": "p2", "name": "Blog", "environments": [
-      {"name": "Production", "rank": 1, "app": {"id": 201, "apiKey": "key-blog-000000000000000000000"}}]}]}]}'
+      {"name": "Production", "rank": 1, "app": {"id": 201, "apiKey": "0000000000000000000000000000aa03"}}]}]}]}'
 
 # --ci: the lowest rank that has a key (rank 0 has none)
 expect_rc 0 setup --ci
 assert_contains "$OUT$ERR" "Using Amplitude project: Acme / Shop / Production (app 101)"
-env_has "AMPLITUDE_API_KEY=key-prod-000000000000000000000"
+env_has "AMPLITUDE_API_KEY=0000000000000000000000000000aa01"
 # --app-id wins
 expect_rc 0 setup --ci --app-id 102
 assert_contains "$OUT$ERR" "Acme / Shop / Development (app 102)"
-env_has "AMPLITUDE_API_KEY=key-dev-0000000000000000000000"
+env_has "AMPLITUDE_API_KEY=0000000000000000000000000000aa02"
 # name filters
 expect_rc 0 setup --ci --project Blog
 assert_contains "$OUT$ERR" "Acme / Blog / Production (app 201)"
@@ -95,10 +95,10 @@ expect_rc 2 setup --ci --api-key k --signup --email a@b.c
 
 # setup --ci --signup: account created, one bundled write, key chosen, plugin run
 standin_config '{"orgs": [{"id": "o1", "name": "Acme", "workspaces": [{"id": "p1", "name": "Shop",
-  "environments": [{"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": "key-signup-00000000000000000000"}}]}]}]}'
+  "environments": [{"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": "0000000000000000000000000000aa04"}}]}]}]}'
 export AMPLI_WIZARD_CONFIG="$T/signup.json"
 expect_rc 0 setup --ci --signup --email ada@example.com --full-name "Ada L" --accept-tos
-env_has "AMPLITUDE_API_KEY=key-signup-00000000000000000000"
+env_has "AMPLITUDE_API_KEY=0000000000000000000000000000aa04"
 [ "$(stored '."User-12345".User.email')" = ada@example.com ] || fail "setup --signup did not store the user"
 [ "$(count_requests POST /t/agentic/signup/v1)" -eq 1 ] || fail "setup --signup did not sign up"
 echo ok

@@ -24,7 +24,8 @@ standin_config '{"orgs": [
   {"id": "o1", "name": "Evil\u001b]0;pwned\u0007\u001b[2J Org", "workspaces": [
     {"id": "p1", "name": "Shop\r\nFAKE LINE", "environments": [
       {"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": "abc\rEVIL=1"}},
-      {"name": "Development", "rank": 2, "app": {"id": 102, "apiKey": "key\"; rm -rf ~; \""}}]}]}]}'
+      {"name": "Development", "rank": 2, "app": {"id": 102, "apiKey": "key\"; rm -rf ~; \""}},
+      {"name": "Other", "rank": 3, "app": {"id": 104, "apiKey": "plain-but-not-an-amplitude-key"}}]}]}]}'
 expect_rc 3 "$WIZ_BIN" setup --ci --skip-install --install-dir "$APP"
 assert_contains "$OUT$ERR" "ignored the API key"
 [ ! -e "$APP/.env" ] || fail "a bad key reached .env: $(cat -A "$APP/.env")"

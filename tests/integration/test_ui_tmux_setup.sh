@@ -32,11 +32,11 @@ touch "$APP/ui-probe.marker" "$APP2/ui-probe.marker"
 standin_config '{"orgs": [
   {"id": "o1", "name": "Acme", "workspaces": [
     {"id": "p1", "name": "Shop", "environments": [
-      {"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": "key-prod-000000000000000000000"}},
-      {"name": "Development", "rank": 2, "app": {"id": 102, "apiKey": "key-dev-0000000000000000000000"}},
-      {"name": "Staging", "rank": 3, "app": {"id": 103, "apiKey": "key-stage-00000000000000000000"}}]},
+      {"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": "0000000000000000000000000000aa01"}},
+      {"name": "Development", "rank": 2, "app": {"id": 102, "apiKey": "0000000000000000000000000000aa02"}},
+      {"name": "Staging", "rank": 3, "app": {"id": 103, "apiKey": "0000000000000000000000000000aa05"}}]},
     {"id": "p2", "name": "Blog", "environments": [
-      {"name": "Production", "rank": 1, "app": {"id": 201, "apiKey": "key-blog-000000000000000000000"}}]}]}]}'
+      {"name": "Production", "rank": 1, "app": {"id": 201, "apiKey": "0000000000000000000000000000aa03"}}]}]}]}'
 
 # store writes, counted from now on
 python3 "$WIZ_TEST_SRC/tests/helpers/count_writes.py" "$HOME" .ampli.json "$T/writes" 9>&- &
@@ -130,7 +130,7 @@ wait_screen 'filter: dev  \(1 of 4\)'
 tm send-keys -t "$WIN" Enter
 wait_screen 'Using Amplitude project: Acme / Shop / Development \(app 102\)'
 wait_screen 'Apply these changes\? \[Y/n\]'
-screen | grep -q '^+AMPLITUDE_API_KEY=key-\.\.\.0000' || { screen >&2; fail "the plan (key masked) was not shown before the question"; }
+screen | grep -q '^+AMPLITUDE_API_KEY=0000\.\.\.aa02' || { screen >&2; fail "the plan (key masked) was not shown before the question"; }
 tm capture-pane -p -e -t "$WIN" | grep -q $'\033\\[32m+AMPLITUDE_API_KEY' || fail "the plan is not coloured"
 # /region once the key is chosen: too late
 tm send-keys -t "$WIN" "/region eu" Enter
@@ -146,7 +146,7 @@ assert_contains "$S" "next steps:"
 assert_contains "$S" "The API key is in .env (git-ignored"
 printf '%s\n' "$S" | grep -Eq "To revert every change: ampli-wizard undo --install-dir $APP [0-9T]+" \
   || fail "no undo step in the summary"
-grep -qx "AMPLITUDE_API_KEY=key-dev-0000000000000000000000" "$APP/.env" || fail ".env: $(cat "$APP/.env")"
+grep -qx "AMPLITUDE_API_KEY=0000000000000000000000000000aa02" "$APP/.env" || fail ".env: $(cat "$APP/.env")"
 [ "$(writes)" -eq 2 ] || fail "setup wrote the store $(writes) times; the sign-in and /login are the only writes"
 
 # ---- 2. NO_COLOR, then Ctrl-C at the picker ----

@@ -33,8 +33,8 @@ export AMPLI_WIZARD_PLUGIN_PATH="$T/plugins"
 standin_config '{"orgs": [
   {"id": "o1", "name": "Acme", "workspaces": [
     {"id": "p1", "name": "Shop", "environments": [
-      {"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": "key-prod-000000000000000000000"}},
-      {"name": "Development", "rank": 2, "app": {"id": 102, "apiKey": "key-dev-0000000000000000000000"}}]}]}]}'
+      {"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": "0000000000000000000000000000aa01"}},
+      {"name": "Development", "rank": 2, "app": {"id": 102, "apiKey": "0000000000000000000000000000aa02"}}]}]}]}'
 new_app() { mkdir -p "$T/$1"; touch "$T/$1/ui-probe.marker"; echo "$T/$1"; }
 
 # start_counting DIR / stop_counting: store writes (renames of .ampli.json) in DIR, via inotify
@@ -80,7 +80,7 @@ assert_contains "$OUT" "create .env"
 assert_contains "$OUT" "ext steps:"
 assert_contains "$OUT" "ampli-wizard undo --install-dir $APP"
 assert_not_contains "$OUT" $'\033['
-grep -qx "AMPLITUDE_API_KEY=key-dev-0000000000000000000000" "$APP/.env" || fail "classic .env: $(cat "$APP/.env")"
+grep -qx "AMPLITUDE_API_KEY=0000000000000000000000000000aa02" "$APP/.env" || fail "classic .env: $(cat "$APP/.env")"
 
 # /login at the classic prompt when the refresh is refused: the browser, then one write;
 # /exit ends the run (130) before anything else happens
@@ -129,7 +129,7 @@ assert_contains "$REC" '"kind":"file_change","path":".gitignore","action":"creat
 assert_contains "$REC" '"kind":"summary","nextSteps":['
 assert_contains "$REC" '"step":"Fetching your Amplitude account","state":"done"'
 assert_contains "$REC" '"phase":"end","exitCode":0'
-grep -qx "AMPLITUDE_API_KEY=key-dev-0000000000000000000000" "$APP/.env" || fail "agent .env: $(cat "$APP/.env")"
+grep -qx "AMPLITUDE_API_KEY=0000000000000000000000000000aa02" "$APP/.env" || fail "agent .env: $(cat "$APP/.env")"
 # a later run of the same project: already set up, still NDJSON only
 printf '' | AMPLI_WIZARD_CONFIG="$T/agent/.ampli.json" "$WIZ_BIN" setup --agent --app-id 102 --install-dir "$APP" \
   >"$T/again.ndjson" 2>"$T/err" || fail "agent re-run: $(cat "$T/err")"

@@ -17,10 +17,10 @@ static const char TREE[] =
     "{\"id\":\"o1\",\"name\":\"Acme\",\"user\":{\"id\":12345,\"firstName\":\"Ada\",\"lastName\":\"L\",\"email\":\"ada@example.com\"},"
     " \"workspaces\":["
     "  {\"id\":\"p1\",\"name\":\"Shop\",\"environments\":["
-    "    {\"name\":\"Development\",\"rank\":2,\"app\":{\"id\":102,\"apiKey\":\"key-dev\"}},"
-    "    {\"name\":\"Production\",\"rank\":1,\"app\":{\"id\":101,\"apiKey\":\"key-prod\"}},"
+    "    {\"name\":\"Development\",\"rank\":2,\"app\":{\"id\":102,\"apiKey\":\"0000000000000000000000000000de02\"}},"
+    "    {\"name\":\"Production\",\"rank\":1,\"app\":{\"id\":101,\"apiKey\":\"0000000000000000000000000000de01\"}},"
     "    {\"name\":\"Hidden\",\"rank\":0,\"app\":{\"id\":100,\"apiKey\":null}}]},"
-    "  {\"id\":\"p2\",\"name\":\"Blog\",\"environments\":[{\"name\":\"Production\",\"rank\":1,\"app\":{\"id\":\"201\",\"apiKey\":\"key-blog\"}}]}]},"
+    "  {\"id\":\"p2\",\"name\":\"Blog\",\"environments\":[{\"name\":\"Production\",\"rank\":1,\"app\":{\"id\":\"201\",\"apiKey\":\"0000000000000000000000000000de03\"}}]}]},"
     "{\"id\":\"o2\",\"name\":\"Other\",\"user\":{\"id\":\"12345\"},\"workspaces\":[]}]}}";
 
 static const char NOKEYS[] =
@@ -64,7 +64,7 @@ static void parses_tree(void **state)
     assert_int_equal(o.orgs[0].n_projects, 2);
     assert_int_equal(o.orgs[0].projects[0].n_envs, 3);
     assert_string_equal(o.orgs[0].projects[0].envs[0].app_id, "102");
-    assert_string_equal(o.orgs[0].projects[0].envs[0].api_key, "key-dev");
+    assert_string_equal(o.orgs[0].projects[0].envs[0].api_key, "0000000000000000000000000000de02");
     assert_null(o.orgs[0].projects[0].envs[2].api_key);
     assert_string_equal(o.orgs[0].projects[1].envs[0].app_id, "201");
     assert_int_equal(o.orgs[1].n_projects, 0);
@@ -101,7 +101,7 @@ static void ci_takes_lowest_rank(void **state)
     struct wiz_choice c;
     assert_int_equal(wiz_select_key(&app, &o, &c), WIZ_OK);
     /* rank 0 has no visible key; rank 1 comes first in server order: Shop/Production */
-    assert_string_equal(c.env->api_key, "key-prod");
+    assert_string_equal(c.env->api_key, "0000000000000000000000000000de01");
     assert_string_equal(c.project->name, "Shop");
     assert_string_equal(c.org->name, "Acme");
     app_done(&app);
@@ -118,7 +118,7 @@ static void app_id_and_filters(void **state)
     app_init(&app, false); /* agent mode: would refuse to guess */
     app.opts.app_id = "102";
     assert_int_equal(wiz_select_key(&app, &o, &c), WIZ_OK);
-    assert_string_equal(c.env->api_key, "key-dev");
+    assert_string_equal(c.env->api_key, "0000000000000000000000000000de02");
     app.opts.app_id = "100";
     assert_int_equal(wiz_select_key(&app, &o, &c), WIZ_EAUTH);
     assert_non_null(strstr(wiz_errmsg(&app.ctx), "admin"));
@@ -128,7 +128,7 @@ static void app_id_and_filters(void **state)
     app_init(&app, false);
     app.opts.project = "blog"; /* names match case-insensitively */
     assert_int_equal(wiz_select_key(&app, &o, &c), WIZ_OK);
-    assert_string_equal(c.env->api_key, "key-blog");
+    assert_string_equal(c.env->api_key, "0000000000000000000000000000de03");
 
     app_init(&app, false);
     app.opts.project = "Shop";
