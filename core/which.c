@@ -10,11 +10,15 @@
 
 char *wiz_which(const char *prog)
 {
+    return wiz_which_in(getenv("PATH"), prog);
+}
+
+char *wiz_which_in(const char *path, const char *prog)
+{
     if (!prog || !prog[0])
         return NULL;
     if (strchr(prog, '/')) /* an explicit path must be absolute too */
         return prog[0] == '/' && access(prog, X_OK) == 0 ? wiz_strdup(prog) : NULL;
-    const char *path = getenv("PATH");
     char *dup = wiz_strdup(path && path[0] ? path : "/usr/local/bin:/usr/bin:/bin");
     char *save = NULL, *found = NULL;
     for (char *d = dup ? strtok_r(dup, ":", &save) : NULL; d && !found; d = strtok_r(NULL, ":", &save)) {

@@ -89,6 +89,8 @@ bool wiz_api_key_is_amplitude(const char *key);
 /* which.c: the absolute path of prog from the absolute PATH entries only (a prog with a
  * slash must be absolute); NULL when not found. returns owned string: free() */
 char *wiz_which(const char *prog);
+/* The same over the given PATH value (NULL or empty: the default directories). */
+char *wiz_which_in(const char *path, const char *prog);
 /* returns owned string: free() */
 char *wiz_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

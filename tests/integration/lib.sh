@@ -51,3 +51,9 @@ runs_of() {
 }
 # The newest run id of project dir $1.
 newest_run() { ls -t "$(runs_of "$1")" | head -1; }
+# Only the C test plugin test-basic (tests/plugins/c_basic) as a built-in, no other plugins.
+only_test_basic_plugin() {
+  mkdir -p "$T/builtin" "$T/none"; chmod 755 "$T/builtin" "$T/none"
+  cp "$WIZ_BUILD/test-plugins/c_basic.so" "$T/builtin/"
+  export AMPLI_WIZARD_BUILTIN_PLUGINS="$T/builtin" AMPLI_WIZARD_PLUGIN_PATH="$T/none"
+}

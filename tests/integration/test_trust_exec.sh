@@ -6,9 +6,7 @@
 source "$(dirname "$0")/lib.sh"
 W="$WIZ_BIN"
 export NO_COLOR=1
-mkdir -p "$T/builtin" "$T/none"; chmod 755 "$T/builtin" "$T/none"
-cp "$WIZ_BUILD/test-plugins/c_basic.so" "$T/builtin/"
-export AMPLI_WIZARD_BUILTIN_PLUGINS="$T/builtin" AMPLI_WIZARD_PLUGIN_PATH="$T/none"
+only_test_basic_plugin
 P="$T/repo"; mkdir -p "$P/bin"
 printf '{\n  "name": "app",\n  "dependencies": {}\n}\n' >"$P/package.json"
 touch "$P/test-basic.marker"

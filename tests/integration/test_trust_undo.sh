@@ -6,10 +6,7 @@
 source "$(dirname "$0")/lib.sh"
 W="$WIZ_BIN"
 export NO_COLOR=1
-mkdir -p "$T/builtin" "$T/none"
-chmod 755 "$T/builtin" "$T/none"
-cp "$WIZ_BUILD/test-plugins/c_basic.so" "$T/builtin/"
-export AMPLI_WIZARD_BUILTIN_PLUGINS="$T/builtin" AMPLI_WIZARD_PLUGIN_PATH="$T/none"
+only_test_basic_plugin
 echo '{"secret":"REFRESH-TOKEN"}' > "$HOME/.ampli.json"; chmod 600 "$HOME/.ampli.json"
 OUTSIDE="$T/outside"; mkdir -p "$OUTSIDE"; echo "mine" > "$OUTSIDE/keep.txt"
 snap() { (cd "$1" && find . -path ./.git -prune -o -print | sort | while read -r f; do

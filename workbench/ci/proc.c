@@ -212,19 +212,7 @@ char *ci_tail(const char *path, int n)
 
 char *ci_which(const struct ci_env *env, const char *prog)
 {
-    if (strchr(prog, '/'))
+    if (strchr(prog, '/')) /* a path of the caller's (relative ones are the child's: see ci_spawn) */
         return access(prog, X_OK) == 0 ? wiz_strdup(prog) : NULL;
-    const char *path = env ? ci_env_get(env, "PATH") : getenv("PATH");
-    char *dup = wiz_strdup(path ? path : "/usr/bin:/bin");
-    char *save = NULL, *found = NULL;
-    for (char *d = dup ? strtok_r(dup, ":", &save) : NULL; d && !found; d = strtok_r(NULL, ":", &save)) {
-        char *cand = wiz_asprintf("%s/%s", d, prog);
-        struct stat st;
-        if (cand && stat(cand, &st) == 0 && S_ISREG(st.st_mode) && access(cand, X_OK) == 0)
-            found = cand;
-        else
-            free(cand);
-    }
-    free(dup);
-    return found;
+    return wiz_which_in(env ? ci_env_get(env, "PATH") : getenv("PATH"), prog);
 }
