@@ -139,6 +139,17 @@ char *wiz_strdup(const char *s)
     return s ? strdup(s) : NULL;
 }
 
+int wiz_hexval(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
 char *wiz_asprintf(const char *fmt, ...)
 {
     va_list ap;

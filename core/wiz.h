@@ -91,6 +91,8 @@ bool wiz_api_key_is_amplitude(const char *key);
 char *wiz_which(const char *prog);
 /* The same over the given PATH value (NULL or empty: the default directories). */
 char *wiz_which_in(const char *path, const char *prog);
+/* The value of a hexadecimal digit, or -1. */
+int wiz_hexval(char c);
 /* returns owned string: free() */
 char *wiz_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

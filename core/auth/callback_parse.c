@@ -28,17 +28,6 @@ void wiz_callback_clear(struct wiz_callback *cb)
     memset(cb, 0, sizeof *cb);
 }
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Percent-decodes s[0..n) ('+' is a space, as browsers send form-style queries).
  * returns owned string: free(); NULL on a bad escape, an embedded NUL, or no memory */
 static char *decode(const char *s, size_t n)
@@ -52,8 +41,8 @@ static char *decode(const char *s, size_t n)
         if (c == '+') {
             c = ' ';
         } else if (c == '%') {
-            int hi = i + 2 < n ? hexval(s[i + 1]) : -1;
-            int lo = i + 2 < n ? hexval(s[i + 2]) : -1;
+            int hi = i + 2 < n ? wiz_hexval(s[i + 1]) : -1;
+            int lo = i + 2 < n ? wiz_hexval(s[i + 2]) : -1;
             if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) {
                 free(out);
                 return NULL;

@@ -1,8 +1,10 @@
 /* Reading and writing the credential document. Every buffer that held file bytes is
- * wiped before it is freed: the file holds OAuth tokens. */
+ * wiped before it is freed: the file holds OAuth tokens. The bytes read are kept with
+ * the document, so that a write changes only the members that changed (jsontext.h). */
 #include "credfile.h"
 
 #include "atomic_file.h"
+#include "jsontext.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -14,36 +16,31 @@
 #include <unistd.h>
 
 #define CREDFILE_MAX_BYTES (64L * 1024 * 1024)
-/* How the file is written: indented, then a newline (people open it to see who is
- * logged in). */
-#define CREDFILE_DUMP_FLAGS JSON_INDENT(2)
 
-void wiz_credfile_wipe(json_t *j)
-{
-    if (json_is_string(j)) {
-        /* jansson owns this buffer; scrubbing it in place before the free is deliberate */
-        char *s = (char *)json_string_value(j);
-        OPENSSL_cleanse(s, json_string_length(j));
-    } else if (json_is_object(j)) {
-        const char *k;
-        json_t *v;
-        json_object_foreach(j, k, v)
-            wiz_credfile_wipe(v);
-    } else if (json_is_array(j)) {
-        size_t i;
-        json_t *v;
-        json_array_foreach(j, i, v)
-            wiz_credfile_wipe(v);
-    }
-}
+struct wiz_credfile {
+    char *buf; /* the bytes read; NULL for a new (or moved-aside) file */
+    size_t len;
+    struct wiz_jnode root; /* where every member sits in buf */
+    json_t *doc;           /* what callers read and change */
+    json_t *snap;          /* doc as read: what the splice compares with */
+};
 
-void wiz_credfile_free(json_t *doc)
+json_t *wiz_credfile_doc(const struct wiz_credfile *cf) { return cf->doc; }
+
+void wiz_credfile_free(struct wiz_credfile *cf)
 {
-    if (!doc)
+    if (!cf)
         return;
-    if (doc->refcount == 1)
-        wiz_credfile_wipe(doc);
-    json_decref(doc);
+    wiz_json_wipe(cf->doc);
+    json_decref(cf->doc);
+    wiz_json_wipe(cf->snap);
+    json_decref(cf->snap);
+    wiz_jtext_free(&cf->root);
+    if (cf->buf) {
+        OPENSSL_cleanse(cf->buf, cf->len);
+        free(cf->buf);
+    }
+    free(cf);
 }
 
 /* *buf: owned, wipe + free; NULL with *len 0 when the file does not exist */
@@ -141,136 +138,70 @@ static enum wiz_rc move_aside(struct wiz_ctx *ctx, const char *path, const char 
     return rc;
 }
 
-/* json_dump_callback sink that compares the dump with the bytes read, stopping at the
- * first difference. */
-struct same_as {
-    const char *p;
-    size_t left;
-};
-
-static int compare_chunk(const char *data, size_t size, void *ud)
+enum wiz_rc wiz_credfile_load(struct wiz_ctx *ctx, const char *path, bool may_move_aside,
+                              struct wiz_credfile **out, bool *corrupt)
 {
-    struct same_as *c = ud;
-    if (size > c->left || memcmp(c->p, data, size) != 0)
-        return -1;
-    c->p += size;
-    c->left -= size;
-    return 0;
-}
-
-/* True when root dumps, the way this module writes the file, to exactly buf. Then root
- * is what an undisturbed parse of buf gives (parse(dump(x)) == x in jansson), so no
- * allocation failure changed it during the parse: a dropped character or a lost value
- * would show as a difference, and a failure inside the dump returns an error. */
-static bool dumps_to(const json_t *root, const char *buf, size_t len)
-{
-    if (len == 0 || buf[len - 1] != '\n')
-        return false; /* not written by us: spare the dump */
-    struct same_as c = {buf, len};
-    return json_dump_callback(root, compare_chunk, &c, CREDFILE_DUMP_FLAGS) == 0 && compare_chunk("\n", 1, &c) == 0 &&
-           c.left == 0;
-}
-
-enum wiz_rc wiz_credfile_load(struct wiz_ctx *ctx, const char *path, bool may_move_aside, json_t **doc,
-                              bool *corrupt)
-{
-    *doc = NULL;
+    *out = NULL;
     if (corrupt)
         *corrupt = false;
-    char *buf;
-    size_t len;
-    enum wiz_rc rc = read_all(ctx, path, &buf, &len);
-    if (rc)
+    struct wiz_credfile *cf = calloc(1, sizeof *cf);
+    if (!cf)
+        return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+    enum wiz_rc rc = read_all(ctx, path, &cf->buf, &cf->len);
+    if (rc) {
+        free(cf);
         return rc;
-    json_t *root = NULL;
+    }
     const char *why = NULL;
-    if (buf) {
-        /* Out of memory is not corruption: moving the file aside, or writing back what
-         * was read, would lose entries. jansson reports some allocation failures as
-         * syntax errors and silently drops a character when a string buffer cannot
-         * grow, so a parse is trusted only when its result dumps back to the very bytes
-         * read (the file as this module writes it; about half the cost of a parse), or
-         * else when a second parse gives an equal result (or the same syntax error). */
-        json_error_t err, err2;
-        root = json_loadb(buf, len, JSON_ALLOW_NUL, &err);
-        bool same = root && dumps_to(root, buf, len);
-        if (!same) {
-            json_t *again = json_loadb(buf, len, JSON_ALLOW_NUL, &err2);
-            same = root && again ? json_equal(root, again)
-                                 : !root && !again && err.text[0] && json_error_code(&err) != json_error_out_of_memory &&
-                                       err.position == err2.position && strcmp(err.text, err2.text) == 0;
-            wiz_credfile_free(again);
-        }
-        if (!same) {
-            wiz_credfile_free(root);
-            OPENSSL_cleanse(buf, len);
-            free(buf);
+    if (cf->buf) {
+        /* read as JSON.parse reads it: what Amplitude's wizard accepts is not corrupt */
+        size_t at = 0;
+        enum wiz_jtext_rc jr = wiz_jtext_parse(cf->buf, cf->len, &cf->doc, &cf->root, &at);
+        if (jr == WIZ_JTEXT_NOMEM) {
+            /* out of memory is not corruption: moving the file aside would lose entries */
+            wiz_credfile_free(cf);
             return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory reading %s", path);
         }
-        OPENSSL_cleanse(buf, len);
-        free(buf);
-        if (!root)
+        if (jr == WIZ_JTEXT_SYNTAX)
             why = "is not valid JSON";
-        else if (!json_is_object(root))
+        else if (!json_is_object(cf->doc))
             why = "does not hold a JSON object";
+        else if (!(cf->snap = json_deep_copy(cf->doc))) {
+            wiz_credfile_free(cf);
+            return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory reading %s", path);
+        }
     }
     if (why) {
-        wiz_credfile_free(root);
-        root = NULL;
+        struct wiz_credfile *bad = cf;
+        if (!(cf = calloc(1, sizeof *cf))) {
+            wiz_credfile_free(bad);
+            return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+        }
+        wiz_credfile_free(bad);
         if (corrupt)
             *corrupt = true;
-        if (may_move_aside && (rc = move_aside(ctx, path, why)) != WIZ_OK)
+        if (may_move_aside && (rc = move_aside(ctx, path, why)) != WIZ_OK) {
+            free(cf);
             return rc;
+        }
     }
-    if (!root && !(root = json_object()))
+    if (!cf->doc && !(cf->doc = json_object())) {
+        wiz_credfile_free(cf);
         return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
-    *doc = root;
+    }
+    *out = cf;
     return WIZ_OK;
 }
 
-/* A growing output buffer that wipes what it leaves behind when it moves. */
-struct outbuf {
-    char *p;
-    size_t len, cap;
-    bool oom;
-};
-
-static int out_append(const char *data, size_t size, void *ud)
+enum wiz_rc wiz_credfile_save(struct wiz_ctx *ctx, const char *path, const struct wiz_credfile *cf)
 {
-    struct outbuf *o = ud;
-    if (o->len + size + 1 > o->cap) {
-        size_t cap = o->cap ? o->cap : 4096;
-        while (o->len + size + 1 > cap)
-            cap *= 2;
-        char *np = malloc(cap);
-        if (!np) {
-            o->oom = true;
-            return -1;
-        }
-        if (o->p) {
-            memcpy(np, o->p, o->len);
-            OPENSSL_cleanse(o->p, o->len);
-            free(o->p);
-        }
-        o->p = np;
-        o->cap = cap;
-    }
-    memcpy(o->p + o->len, data, size);
-    o->len += size;
-    return 0;
-}
-
-enum wiz_rc wiz_credfile_save(struct wiz_ctx *ctx, const char *path, const json_t *doc)
-{
-    struct outbuf o = {0};
-    enum wiz_rc rc;
-    if (json_dump_callback(doc, out_append, &o, CREDFILE_DUMP_FLAGS) != 0 || out_append("\n", 1, &o) != 0)
-        rc = wiz_fail(ctx, WIZ_EINTERNAL, o.oom ? "out of memory" : "cannot serialise the credential file");
-    else
-        rc = wiz_atomic_write(ctx, path, o.p, o.len);
-    if (o.p) {
-        OPENSSL_cleanse(o.p, o.len);
-        free(o.p);
-    }
+    char *text;
+    size_t n;
+    /* only the members that changed are rewritten; every other byte is copied */
+    if (wiz_jtext_splice(cf->buf, cf->len, &cf->root, cf->snap, cf->doc, &text, &n) != 0)
+        return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+    enum wiz_rc rc = wiz_atomic_write(ctx, path, text, n);
+    OPENSSL_cleanse(text, n);
+    free(text);
     return rc;
 }

@@ -19,25 +19,25 @@ static enum wiz_rc check_store(struct wiz_ctx *ctx, const struct wiz_store *st)
 }
 
 /* Loads for reading. A corrupt file is moved aside under the lock (a writer may have
- * replaced it meanwhile: the re-read under the lock decides). doc: wiz_credfile_free(). */
-static enum wiz_rc load_for_read(struct wiz_ctx *ctx, const struct wiz_store *st, json_t **doc)
+ * replaced it meanwhile: the re-read under the lock decides). cf: wiz_credfile_free(). */
+static enum wiz_rc load_for_read(struct wiz_ctx *ctx, const struct wiz_store *st, struct wiz_credfile **cf)
 {
     bool corrupt;
     enum wiz_rc rc = check_store(ctx, st);
     if (rc)
         return rc;
-    rc = wiz_credfile_load(ctx, st->path, false, doc, &corrupt);
+    rc = wiz_credfile_load(ctx, st->path, false, cf, &corrupt);
     if (rc || !corrupt)
         return rc;
-    wiz_credfile_free(*doc);
-    *doc = NULL;
     struct wiz_lock lk;
     if (wiz_lock_acquire(ctx, &lk, st->path, st->lock_timeout_ms) != WIZ_OK) {
+        /* *cf is the empty document the corrupt file reads as */
         wiz_warn(ctx, "the credential file %s is not valid; ignoring it (%s)", st->path, wiz_errmsg(ctx));
-        *doc = json_object();
-        return *doc ? WIZ_OK : wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
+        return WIZ_OK;
     }
-    rc = wiz_credfile_load(ctx, st->path, true, doc, NULL);
+    wiz_credfile_free(*cf);
+    *cf = NULL;
+    rc = wiz_credfile_load(ctx, st->path, true, cf, NULL);
     wiz_lock_release(&lk);
     return rc;
 }
@@ -53,14 +53,14 @@ static enum wiz_rc mutate(struct wiz_ctx *ctx, const struct wiz_store *st, mutat
     struct wiz_lock lk;
     if ((rc = wiz_lock_acquire(ctx, &lk, st->path, st->lock_timeout_ms)) != WIZ_OK)
         return rc;
-    json_t *doc = NULL;
+    struct wiz_credfile *cf = NULL;
     bool changed = false;
-    rc = wiz_credfile_load(ctx, st->path, true, &doc, NULL);
+    rc = wiz_credfile_load(ctx, st->path, true, &cf, NULL);
     if (rc == WIZ_OK)
-        rc = fn(ctx, doc, ud, &changed);
+        rc = fn(ctx, wiz_credfile_doc(cf), ud, &changed);
     if (rc == WIZ_OK && changed)
-        rc = wiz_credfile_save(ctx, st->path, doc);
-    wiz_credfile_free(doc);
+        rc = wiz_credfile_save(ctx, st->path, cf);
+    wiz_credfile_free(cf);
     wiz_lock_release(&lk);
     return rc;
 }
@@ -117,16 +117,17 @@ enum wiz_rc wiz_store_get_token(struct wiz_ctx *ctx, const struct wiz_store *st,
     if (user_out)
         memset(user_out, 0, sizeof *user_out);
     enum wiz_rc rc = check_store(ctx, st);
-    json_t *doc = NULL;
-    if (rc || (rc = load_for_read(ctx, st, &doc)) != WIZ_OK)
+    struct wiz_credfile *cf = NULL;
+    if (rc || (rc = load_for_read(ctx, st, &cf)) != WIZ_OK)
         return rc;
+    json_t *doc = wiz_credfile_doc(cf);
     const char *key = pick(ctx, st, doc, zone, user_id, &rc);
     if (!rc && !key)
         rc = wiz_fail(ctx, WIZ_ENOTFOUND, "no stored credentials for %s in zone %s", user_id ? user_id : "any user",
                       wiz_zone_name(zone));
     if (!rc)
         rc = wiz_entry_parse(ctx, key, json_object_get(doc, key), user_out, out, NULL, NULL);
-    wiz_credfile_free(doc);
+    wiz_credfile_free(cf);
     return rc;
 }
 
@@ -161,7 +162,7 @@ static enum wiz_rc put_fn(struct wiz_ctx *ctx, json_t *doc, void *ud, bool *chan
             return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
         json_t *p = json_object_get(doc, pk);
         if (p) {
-            wiz_credfile_wipe(p);
+            wiz_json_wipe(p);
             json_object_del(doc, pk);
         }
         free(pk);
@@ -280,7 +281,7 @@ static enum wiz_rc logout_fn(struct wiz_ctx *ctx, json_t *doc, void *ud, bool *c
         }
         a->removed[a->n++] = name;
         a->removed[a->n] = NULL;
-        wiz_credfile_wipe(entry);
+        wiz_json_wipe(entry);
         json_object_del(doc, name);
         *changed = true;
     }

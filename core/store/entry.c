@@ -99,7 +99,7 @@ static int set_secret(json_t *obj, const char *name, const char *v)
 {
     json_t *old = json_object_get(obj, name);
     if (old && old->refcount == 1)
-        wiz_credfile_wipe(old);
+        wiz_json_wipe(old);
     return set_str(obj, name, v);
 }
 

@@ -38,11 +38,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     wiz_ctx_init(&ctx);
     ctx.log = quiet;
     ctx.now_override = 1767225600;
-    json_t *doc = NULL;
+    struct wiz_credfile *cf = NULL;
     bool corrupt = false;
-    if (wiz_credfile_load(&ctx, path, false, &doc, &corrupt) == WIZ_OK && doc)
-        check_entries(&ctx, doc);
-    wiz_credfile_free(doc);
+    if (wiz_credfile_load(&ctx, path, false, &cf, &corrupt) == WIZ_OK && cf) {
+        check_entries(&ctx, wiz_credfile_doc(cf));
+        /* a change written back must read back as the document changed */
+        json_t *doc = wiz_credfile_doc(cf);
+        if (!corrupt && json_object_set_new(doc, "User-fuzz", json_pack("{s:s}", "id", "fuzz")) == 0 &&
+            wiz_credfile_save(&ctx, path, cf) == WIZ_OK) {
+            struct wiz_credfile *back = NULL;
+            bool bad = true;
+            if (wiz_credfile_load(&ctx, path, false, &back, &bad) == WIZ_OK &&
+                (bad || !json_equal(wiz_credfile_doc(back), doc)))
+                __builtin_trap();
+            wiz_credfile_free(back);
+        }
+    }
+    wiz_credfile_free(cf);
     struct wiz_store st = {.path = path, .lock_timeout_ms = 100};
     for (int z = WIZ_ZONE_US; z <= WIZ_ZONE_EU; z++) {
         struct wiz_user u = {0};
