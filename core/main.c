@@ -80,6 +80,9 @@ void wiz_print_main_help(FILE *f)
                "  AMPLITUDE_WIZARD_API_KEY      as --api-key\n"
                "  AMPLITUDE_WIZARD_AGENT=1      as --agent\n"
                "  AMPLITUDE_WIZARD_CACHE_DIR    run records for undo (default ~/.amplitude/wizard)\n"
+               "  AMPLITUDE_WIZARD_CONFIRM_APP=1 as --confirm-app\n"
+               "  AMPLI_WIZARD_INPUT_TIMEOUT_MS agent mode: how long to wait for an answer (default 60000)\n"
+               "  AMPLI_WIZARD_HEARTBEAT_MS     agent mode: heartbeat interval while waiting (default 10000)\n"
                "  NO_COLOR, BROWSER, HOME, TERM as usual\n"
                "\nexit codes: 0 ok, 1 error, 2 invalid arguments, 3 authentication required,\n"
                "  4 network error, 10 integration failed, 11 project name taken, 12 input required,\n"
@@ -98,6 +101,8 @@ int main(int argc, char **argv)
     wiz_ctx_init(&app.ctx);
     wiz_opts_defaults(&app.opts);
     app.argv0 = argv[0];
+    app.argc = argc;
+    app.argv = argv;
 
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--") == 0)
@@ -138,7 +143,12 @@ int main(int argc, char **argv)
         cmd = &wiz_cmd_help;
     }
     app.ctx.debug = app.opts.debug;
+    /* Amplitude's wizard's own variable for --confirm-app: honoured by both */
+    const char *ca = getenv("AMPLITUDE_WIZARD_CONFIRM_APP");
+    if (ca && ca[0] && strcmp(ca, "0") != 0)
+        app.opts.confirm_app = true;
     app.opts.auto_agent = cmd->auto_agent;
+    app.cmd_name = cmd->name;
     app.server = getenv("AMPLI_WIZARD_SERVER");
     if (app.server && !app.server[0])
         app.server = NULL;

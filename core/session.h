@@ -15,6 +15,8 @@ struct wiz_session_info {
     const char *env_name;
     const char *app_id;
     const char *ingest_url;   /* e.g. https://api2.amplitude.com/2/httpapi, or the stand-in's */
+    const char *app_source;   /* how the app was chosen: "flag", "auto", "recommended", or NULL
+                                 (answered); agent setup_context */
 };
 
 #endif

@@ -37,7 +37,7 @@ static enum wiz_rc by_app_id(struct wiz_app *app, const struct wiz_orgs *orgs, s
                     continue;
                 if (!p->envs[k].api_key)
                     return no_keys(app);
-                *out = (struct wiz_choice){&orgs->orgs[i], p, &p->envs[k]};
+                *out = (struct wiz_choice){&orgs->orgs[i], p, &p->envs[k], "flag"};
                 return WIZ_OK;
             }
         }
@@ -86,7 +86,7 @@ enum wiz_rc wiz_select_key(struct wiz_app *app, const struct wiz_orgs *orgs, str
                     c[at] = c[at - 1];
                     at--;
                 }
-                c[at] = (struct wiz_choice){o, p, e};
+                c[at] = (struct wiz_choice){o, p, e, NULL};
                 n++;
             }
         }
@@ -100,35 +100,53 @@ enum wiz_rc wiz_select_key(struct wiz_app *app, const struct wiz_orgs *orgs, str
         rc = no_keys(app);
     } else if (n == 1) {
         *out = c[0];
+        out->source = "auto";
     } else {
         const char **labels = calloc(n, sizeof *labels);
         const char **values = calloc(n, sizeof *values);
-        if (!labels || !values) {
+        json_t **metas = calloc(n, sizeof *metas);
+        if (!labels || !values || !metas) {
             free(labels);
             free(values);
+            free(metas);
             free(c);
             return wiz_fail(&app->ctx, WIZ_EINTERNAL, "out of memory");
         }
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = 0; i < n; i++) {
             values[i] = c[i].env->app_id; /* agent mode lists "--app-id <id>" per choice */
+            /* what Amplitude's wizard tells an orchestrator about each environment */
+            metas[i] = json_pack("{s:s, s:s*, s:s*, s:s*, s:s*, s:s*, s:s*, s:I}", "description", "", "orgId",
+                                 c[i].org->id, "orgName", c[i].org->name, "projectId", c[i].project->id,
+                                 "projectName", c[i].project->name, "envName", c[i].env->name, "appId",
+                                 c[i].env->app_id, "rank", (json_int_t)c[i].env->rank);
+            char *desc = wiz_asprintf("%s > %s > %s", orz(c[i].org->name), orz(c[i].project->name),
+                                      orz(c[i].env->name));
+            if (metas[i] && desc)
+                json_object_set_new(metas[i], "description", json_string(desc));
+            free(desc);
+        }
         for (size_t i = 0; i < n && rc == WIZ_OK; i++) {
             labels[i] = wiz_asprintf("%s / %s / %s (app %s)", orz(c[i].org->name), orz(c[i].project->name),
                                      orz(c[i].env->name), orz(c[i].env->app_id));
             if (!labels[i])
                 rc = wiz_fail(&app->ctx, WIZ_EINTERNAL, "out of memory");
         }
-        /* CI takes the lowest rank; an agent must say which (--app-id). */
-        int def = wiz_ui_mode_pick(op) == WIZ_UI_AGENT ? -1 : 0;
+        /* the lowest rank (Production at most orgs) is recommended in every mode */
         int idx = 0;
         if (!rc)
-            rc = wiz_ui_choose_values(app, "Which Amplitude project environment should this app send data to?",
-                                      labels, values, (int)n, def, "--app-id", &idx);
-        if (!rc)
+            rc = wiz_ui_choose_meta(app, "Which Amplitude project environment should this app send data to?", labels,
+                                    values, metas, (int)n, 0, "--app-id", &idx);
+        if (!rc) {
             *out = c[idx];
-        for (size_t i = 0; i < n; i++)
+            out->source = wiz_ui_last_auto(app) ? "recommended" : NULL;
+        }
+        for (size_t i = 0; i < n; i++) {
             free((void *)labels[i]);
+            json_decref(metas[i]);
+        }
         free(labels);
         free(values);
+        free(metas);
     }
     free(c);
     return rc;

@@ -11,11 +11,14 @@ struct wiz_choice {
     const struct wiz_org *org;
     const struct wiz_project *project;
     const struct wiz_env *env;
+    const char *source; /* static: "flag" (--app-id), "auto" (the only candidate),
+                           "recommended" (an agent's auto-pick), NULL (answered) */
 };
 
 /* No environment with a visible key -> WIZ_EAUTH (only org admins see keys);
- * --app-id / filters matching nothing -> WIZ_EUSAGE; agent mode with several
- * candidates and no flag -> WIZ_EINPUT naming --app-id. */
+ * --app-id / filters matching nothing -> WIZ_EUSAGE. With several candidates the
+ * lowest rank is recommended: CI takes it, an agent gets it when no answer comes on
+ * stdin (as in Amplitude's wizard) unless --confirm-app, then WIZ_EINPUT naming --app-id. */
 enum wiz_rc wiz_select_key(struct wiz_app *app, const struct wiz_orgs *orgs, struct wiz_choice *out);
 
 #endif

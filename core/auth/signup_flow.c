@@ -8,6 +8,7 @@
 #include "signup.h"
 
 #include <stdio.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,12 +123,43 @@ static enum wiz_rc finish(struct wiz_app *app, const struct wiz_endpoints *ep, c
 enum wiz_rc wiz_signin_signup(struct wiz_app *app, const struct wiz_endpoints *ep, struct wiz_signin *out)
 {
     struct wiz_ctx *ctx = &app->ctx;
-    if (!app->opts.email)
+    /* without a screen to ask on, everything goes with the first call: refuse up front,
+     * naming every missing flag (agent: Amplitude's signup_input_required event) */
+    bool no_email = !app->opts.email || !app->opts.email[0];
+    bool no_name = !interactive(app) && !(app->opts.full_name && app->opts.full_name[0]);
+    bool no_tos = !interactive(app) && !app->opts.accept_tos;
+    if (no_email || no_name || no_tos) {
+        json_t *missing = json_array();
+        if (no_email)
+            json_array_append_new(missing, json_pack("{s:s, s:s}", "flag", "--email", "description",
+                                                     "the email address of the new account"));
+        if (no_name)
+            json_array_append_new(missing, json_pack("{s:s, s:s}", "flag", "--full-name", "description",
+                                                     "the account holder's full name"));
+        if (no_tos)
+            json_array_append_new(missing, json_pack("{s:s, s:s, s:s}", "flag", "--accept-tos", "description",
+                                                     "accept Amplitude's terms of service and privacy policy", "url",
+                                                     WIZ_SIGNUP_TOS_URL));
+        json_t *resume = json_pack("[s,s,s]", "ampli-wizard", app->cmd_name ? app->cmd_name : "setup", "--signup");
+        if (no_email) {
+            json_array_append_new(resume, json_string("--email"));
+            json_array_append_new(resume, json_string("<email>"));
+        }
+        if (no_name) {
+            json_array_append_new(resume, json_string("--full-name"));
+            json_array_append_new(resume, json_string("<full-name>"));
+        }
+        if (no_tos)
+            json_array_append_new(resume, json_string("--accept-tos"));
+        wiz_ui_agent_event(app, WIZ_AEV_signup_input_required, "error", "signup requires additional input",
+                           json_pack("{s:o, s:o}", "missing", missing, "resumeCommand", resume));
+    }
+    if (no_email)
         return wiz_fail(ctx, interactive(app) ? WIZ_EUSAGE : WIZ_EINPUT, "--signup needs --email EMAIL");
-    /* without a screen to ask on, everything goes with the first call: refuse up front */
-    if (!interactive(app) && !(app->opts.full_name && app->opts.full_name[0]))
-        return wiz_fail(ctx, WIZ_EINPUT, "--signup without a terminal needs --full-name NAME");
-    if (!interactive(app) && !app->opts.accept_tos)
+    if (no_name)
+        return wiz_fail(ctx, WIZ_EINPUT, "--signup without a terminal needs --full-name NAME%s",
+                        no_tos ? " and --accept-tos" : "");
+    if (no_tos)
         return wiz_fail(ctx, WIZ_EINPUT, "--signup without a terminal needs --accept-tos (Amplitude's terms of "
                                          "service, %s, and privacy policy, %s)", WIZ_SIGNUP_TOS_URL, WIZ_SIGNUP_PRIVACY_URL);
     struct wiz_signup_req req = {.email = app->opts.email, .full_name = app->opts.full_name,

@@ -36,20 +36,24 @@ static enum wiz_rc gather(struct wiz_ctx *ctx, const struct wiz_store *st, enum 
     return rc == WIZ_ENOTFOUND ? WIZ_OK : rc;
 }
 
-/* --json (and agent mode: a result event with the same object) */
+/* --json (and agent mode: a result event with the same members): the fields of Amplitude's
+ * wizard's `auth status --json` (src/lib/agent-ops.ts AuthStatusResult: loggedIn, user
+ * {email, firstName, lastName, zone}, tokenExpiresAt), then ours (id, zone, refreshDue,
+ * pending). */
 static enum wiz_rc print_json(struct wiz_app *app, const struct status *s, enum wiz_zone zone)
 {
     struct wiz_ctx *ctx = &app->ctx;
     char iso[32];
     json_t *user = json_null();
     if (s->logged_in) {
-        char *name = wiz_user_display_name(&s->user);
-        user = json_pack("{s:s, s:s?, s:s?}", "id", s->user.id, "name", name, "email", s->user.email);
-        free(name);
+        user = json_pack("{s:s, s:s, s:s, s:s, s:s}", "email", s->user.email ? s->user.email : "", "firstName",
+                         s->user.first_name ? s->user.first_name : "", "lastName",
+                         s->user.last_name ? s->user.last_name : "", "zone", wiz_zone_name(s->user.zone), "id",
+                         s->user.id);
         wiz_time_format_iso(iso, s->expires_at);
     }
-    json_t *o = json_pack("{s:b, s:o, s:s, s:s?, s:b, s:b}", "logged_in", s->logged_in, "user", user, "zone",
-                          wiz_zone_name(zone), "expires_at", s->logged_in ? iso : NULL, "refresh_due",
+    json_t *o = json_pack("{s:b, s:o, s:o, s:s, s:b, s:b}", "loggedIn", s->logged_in, "user", user, "tokenExpiresAt",
+                          s->logged_in ? json_string(iso) : json_null(), "zone", wiz_zone_name(zone), "refreshDue",
                           s->refresh_due, "pending", s->pending);
     char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
@@ -102,9 +106,8 @@ static enum wiz_rc run_auth_status(struct wiz_app *app)
             print_text(&s, zone, wiz_now(ctx));
     }
     wiz_user_clear(&s.user);
-    /* with --json (or --agent) the object says it; the text form answers scripts by its
-     * exit code */
-    if (rc == WIZ_OK && !s.logged_in && !as_json)
+    /* exit 3 when not logged in, also after the JSON (as Amplitude's wizard does) */
+    if (rc == WIZ_OK && !s.logged_in)
         rc = wiz_fail(ctx, WIZ_EAUTH, "not logged in (zone %s)", wiz_zone_name(zone));
     return rc;
 }
@@ -116,10 +119,10 @@ const struct wiz_cmd wiz_cmd_auth_status = {
     .details = "Reads the credential file (offline) and reports, for the zone (default us): whether\n"
                "a user is logged in, who, the token expiry, whether a refresh is due (less than\n"
                "5 minutes left) and whether a signup is pending. Tokens are never printed.\n"
-               "--json prints one object: {\"logged_in\", \"user\", \"zone\", \"expires_at\",\n"
-               "\"refresh_due\", \"pending\"} (user and expires_at are null when not logged in).\n"
-               "Exit 0 when logged in, 3 when not; with --json, exit 0 whenever the status\n"
-               "could be read (logged_in says whether you are). --agent: the same object as the\n"
-               "value of an NDJSON result event (kind auth_status).",
+               "--json prints one object with the fields of Amplitude's wizard: {\"loggedIn\",\n"
+               "\"user\": {\"email\", \"firstName\", \"lastName\", \"zone\", \"id\"}, \"tokenExpiresAt\",\n"
+               "\"zone\", \"refreshDue\", \"pending\"} (user and tokenExpiresAt are null when not\n"
+               "logged in). Exit 0 when logged in, 3 when not (also with --json). --agent: the\n"
+               "same members in an NDJSON result event (data.event auth_status).",
     .run = run_auth_status,
 };

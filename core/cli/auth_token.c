@@ -3,11 +3,17 @@
 
 #include "../auth/endpoints.h"
 #include "../auth/session.h"
+#include "../ui/ui.h"
 
 #include <stdio.h>
 
 static enum wiz_rc run_auth_token(struct wiz_app *app)
 {
+    /* Amplitude's contract: no token in any agent payload (agent-events.ts) */
+    if (wiz_ui_mode(app) == WIZ_UI_AGENT)
+        return wiz_fail(&app->ctx, WIZ_EUSAGE, "auth token prints a secret, and secrets never go into the agent "
+                                               "event stream: run it without --agent (and without "
+                                               "AMPLITUDE_WIZARD_AGENT=1)");
     struct wiz_endpoints ep;
     enum wiz_rc rc = wiz_endpoints_get(&app->ctx, app->server, app->opts.zone, &ep);
     if (rc)

@@ -17,6 +17,7 @@ struct wiz_opts {
     bool zone_set;
     const char *install_dir; /* default "." */
     bool ci, yes, agent, json, debug, classic, help;
+    bool confirm_app; /* agent: never auto-pick the environment (Amplitude's --confirm-app) */
     /* sign-in */
     bool signup, accept_tos, no_browser;
     const char *email, *full_name;
@@ -45,6 +46,9 @@ struct wiz_app {
     char config_buf[4096];
     const char *server;      /* $AMPLI_WIZARD_SERVER or NULL */
     const char *argv0;       /* for locating built-in plugins */
+    int argc;                /* the process's arguments (agent resume commands) */
+    char **argv;
+    const char *cmd_name;    /* the command being run, or NULL */
     struct wiz_ui *ui;       /* the run's front end (core/ui), created on first use */
 };
 

@@ -71,9 +71,20 @@ static enum wiz_rc with_new_project(struct wiz_app *app, struct wiz_flow *flow, 
                                       s.orgs.n_orgs);
     struct wiz_created made = {0};
     if (!rc) {
+        wiz_ui_project_create(app, 0, org->id, app->opts.app_name, NULL, NULL, NULL);
         wiz_ui_progress_begin(app, "Creating the Amplitude project");
         rc = wiz_project_create(&app->ctx, ep, s.tokens.access_token, org->id, app->opts.app_name, &made);
         wiz_ui_progress_end(app, rc == WIZ_OK);
+        if (rc == WIZ_OK)
+            wiz_ui_project_create(app, 1, org->id, made.name ? made.name : app->opts.app_name, made.app_id, NULL,
+                                  NULL);
+        else
+            wiz_ui_project_create(app, 2, org->id, app->opts.app_name, NULL,
+                                  rc == WIZ_ENAMETAKEN ? "NAME_TAKEN"
+                                  : rc == WIZ_EAUTH    ? "FORBIDDEN"
+                                  : rc == WIZ_EUSAGE   ? "INVALID_REQUEST"
+                                                       : "INTERNAL",
+                                  wiz_errmsg(&app->ctx));
     }
     if (!rc) {
         run->key_chosen = true;
@@ -81,7 +92,8 @@ static enum wiz_rc with_new_project(struct wiz_app *app, struct wiz_flow *flow, 
                       made.name ? made.name : app->opts.app_name, made.app_id);
         struct wiz_session_info info = {.zone = ep->zone, .ingest_url = ep->ingest, .api_key = made.api_key,
                                         .user_id = s.user.id, .user_email = s.user.email, .org_id = org->id,
-                                        .org_name = org->name, .project_name = made.name, .app_id = made.app_id};
+                                        .org_name = org->name, .project_name = made.name, .app_id = made.app_id,
+                                        .app_source = "flag"};
         rc = wiz_flow_run(app, flow, &info);
     }
     wiz_created_clear(&made);
@@ -99,7 +111,7 @@ static enum wiz_rc with_session(struct wiz_app *app, struct wiz_flow *flow, stru
     if (key) {
         /* The key says everything plugins need: no OAuth, no network. */
         struct wiz_session_info info = {.zone = ep->zone, .ingest_url = ep->ingest, .api_key = key,
-                                        .app_id = app->opts.app_id};
+                                        .app_id = app->opts.app_id, .app_source = "flag"};
         run->key_chosen = true;
         return wiz_flow_run(app, flow, &info);
     }
@@ -134,6 +146,7 @@ static enum wiz_rc with_session(struct wiz_app *app, struct wiz_flow *flow, stru
         info.project_name = c.project->name;
         info.env_name = c.env->name;
         info.app_id = c.env->app_id;
+        info.app_source = c.source;
         rc = wiz_flow_run(app, flow, &info);
     }
     wiz_signin_clear(&s);

@@ -173,10 +173,25 @@ void wiz_flow_report(struct wiz_app *app, const struct wiz_flow *f, bool json)
 {
     const struct wiz_plugin *p = f->plugin;
     if (json) {
-        json_t *o = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:s?, s:s?, s:s?, s:s}", "framework", f->framework, "plugin",
-                              p->name, "version", p->version, "kind", p->kind == WIZ_PK_C ? "c" : "lua", "path",
-                              p->path, "evidence", f->evidence, "package_manager", f->pm,
-                              "package_manager_evidence", f->pm_evidence, "project", f->root);
+        /* Amplitude's wizard's `detect` fields first (src/lib/agent-ops.ts DetectResult:
+         * integration in its spelling, frameworkName, confidence), then ours */
+        static const char *const names[][3] = {
+            {"next-js", "nextjs", "Next.js"},          {"vue", "vue", "Vue"},
+            {"react-router", "react-router", "React Router"}, {"django", "django", "Django"},
+            {"flask", "flask", "Flask"},               {"fastapi", "fastapi", "FastAPI"},
+            {"javascript-web", "javascript_web", "JavaScript (Web)"},
+            {"javascript-node", "javascript_node", "JavaScript (Node.js)"}, {"python", "python", "Python"}};
+        const char *integration = f->framework, *display = f->framework;
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+            if (strcmp(names[i][0], f->framework) == 0) {
+                integration = names[i][1];
+                display = names[i][2];
+            }
+        json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?, s:s, s:s, s:s?, s:s?, s:s?, s:s}", "integration",
+                              integration, "frameworkName", display, "confidence", f->evidence ? "detected" : "chosen",
+                              "framework", f->framework, "plugin", p->name, "version", p->version, "kind",
+                              p->kind == WIZ_PK_C ? "c" : "lua", "path", p->path, "evidence", f->evidence,
+                              "packageManager", f->pm, "packageManagerEvidence", f->pm_evidence, "project", f->root);
         char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
         if (s)
             wiz_ui_result(app, "detect", f->framework, s);
@@ -318,6 +333,7 @@ enum wiz_rc wiz_flow_run(struct wiz_app *app, struct wiz_flow *f, const struct w
                  unfinished, unfinished, app->opts.install_dir ? " --install-dir " : "",
                  app->opts.install_dir ? app->opts.install_dir : "");
     free(unfinished);
+    wiz_flow_report_context(app, info);
     struct wiz_plan plan = {0};
     wiz_session s;
     session_init(&s, app, f, f->plugin, WIZ_PHASE_PLAN);
@@ -359,8 +375,12 @@ enum wiz_rc wiz_flow_run(struct wiz_app *app, struct wiz_flow *f, const struct w
             rc = wiz_fail(&app->ctx, WIZ_ECANCEL, "nothing was changed");
     }
     char *run_id = NULL, *not_run = NULL;
-    if (!rc)
+    if (!rc) {
+        if (m == WIZ_UI_AGENT)
+            show_diff(app, &plan);
+        wiz_flow_report_planned(app, &plan);
         rc = wiz_ledger_apply(app, f->root, f->framework, &plan, &run_id);
+    }
     if (!rc) {
         wiz_flow_report_files(app, &plan);
         /* a failed check or verify rolls the run back; a failed install keeps the files

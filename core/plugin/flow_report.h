@@ -15,7 +15,11 @@ struct wiz_flow_done {
 
 /* Reports every changed entry of plan through wiz_ui_file_change. */
 void wiz_flow_report_files(struct wiz_app *app, const struct wiz_plan *plan);
-/* The final summary (wiz_ui_summary). */
+/* Before apply: one file_change_planned per entry that will change (agent mode). */
+void wiz_flow_report_planned(struct wiz_app *app, const struct wiz_plan *plan);
+/* The Amplitude scope of the run (agent setup_context); info may be NULL. */
+void wiz_flow_report_context(struct wiz_app *app, const struct wiz_session_info *info);
+/* The final summary (wiz_ui_setup_complete: in agent mode setup_complete). */
 void wiz_flow_report_summary(struct wiz_app *app, const struct wiz_plan *plan, const struct wiz_flow_done *d);
 
 #endif

@@ -85,6 +85,25 @@ enum wiz_rc wiz_ui_open(struct wiz_app *app, enum wiz_ui_mode mode, FILE *in, FI
     ui->mode = mode;
     ui->in = in;
     ui->out = out;
+    ui->start_ms = wiz_ui_now_ms();
+    if (mode == WIZ_UI_AGENT) {
+        /* the answer reader polls the descriptor: no stdio buffer may hide a line */
+        setvbuf(in, NULL, _IONBF, 0);
+        if (out == stdout) {
+            /* only NDJSON on stdout: the events get their own copy of it, and the
+             * process's stdout (a plugin's printf, a package manager) goes to stderr */
+            fflush(stdout);
+            int fd = dup(STDOUT_FILENO);
+            FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+            if (f && dup2(STDERR_FILENO, STDOUT_FILENO) >= 0) {
+                ui->out = ui->own_out = f;
+            } else if (f) {
+                fclose(f);
+            } else if (fd >= 0) {
+                close(fd);
+            }
+        }
+    }
     make_ids(ui);
     app->ui = ui;
     if (mode == WIZ_UI_INTERACTIVE && wiz_ui_iv_open(app, ui) != WIZ_OK)
@@ -198,7 +217,8 @@ enum wiz_rc wiz_ui_finish(struct wiz_app *app, enum wiz_rc rc)
         wiz_ui_emit(app, &ev);
     }
     struct wiz_ui_ev end = {.kind = WIZ_EV_END, .level = 2, .msg = rc ? "run failed" : "run finished",
-                            .a = ui->log_path, .code = wiz_rc_exit_code(rc), .ok = rc == WIZ_OK};
+                            .a = ui->log_path, .b = rc ? wiz_errmsg(&app->ctx) : NULL, .code = wiz_rc_exit_code(rc),
+                            .ok = rc == WIZ_OK};
     if (ui->started || ui->mode != WIZ_UI_AGENT)
         wiz_ui_emit(app, &end);
     if (ui->log_path && ui->mode != WIZ_UI_AGENT)
@@ -217,6 +237,12 @@ enum wiz_rc wiz_ui_finish(struct wiz_app *app, enum wiz_rc rc)
     free(ui->progress_step);
     free(ui->err_code);
     free(ui->err_reason);
+    for (int i = 0; i < ui->nrecent; i++)
+        free(ui->recent[i]);
+    free(ui->missing_flag);
+    json_decref(ui->scope);
+    if (ui->own_out)
+        fclose(ui->own_out);
     free(ui);
     app->ui = NULL;
     return rc;
@@ -260,6 +286,7 @@ static enum wiz_rc ask(struct wiz_app *app, struct wiz_ui_q *q, int *idx, char *
     }
     if (ui->log)
         wiz_ui_runlog(ui, 2, q->text);
+    ui->last_auto = false;
     switch (ui->mode) {
     case WIZ_UI_INTERACTIVE: return wiz_ui_iv_ask(app, q, idx, text);
     case WIZ_UI_CLASSIC: return wiz_ui_classic_ask(app, q, idx, text);
@@ -267,6 +294,12 @@ static enum wiz_rc ask(struct wiz_app *app, struct wiz_ui_q *q, int *idx, char *
     case WIZ_UI_AGENT: return wiz_ui_agent_ask(app, q, idx, text);
     }
     return WIZ_EINTERNAL;
+}
+
+bool wiz_ui_last_auto(struct wiz_app *app)
+{
+    struct wiz_ui *ui = wiz_ui_state(app);
+    return ui && ui->last_auto;
 }
 
 enum wiz_rc wiz_ui_no_answer(struct wiz_app *app, const struct wiz_ui_q *q, int *idx)
@@ -277,6 +310,8 @@ enum wiz_rc wiz_ui_no_answer(struct wiz_app *app, const struct wiz_ui_q *q, int 
     }
     if (q->kind == WIZ_Q_CHOICE && q->default_idx >= 0 && q->default_idx < q->n) {
         *idx = q->default_idx;
+        if (app->ui)
+            app->ui->last_auto = true;
         return WIZ_OK;
     }
     if (q->resume_flag)
@@ -284,15 +319,23 @@ enum wiz_rc wiz_ui_no_answer(struct wiz_app *app, const struct wiz_ui_q *q, int 
     return wiz_fail(&app->ctx, WIZ_EINPUT, "%s: input required and no flag answers it", q->text);
 }
 
-enum wiz_rc wiz_ui_choose_values(struct wiz_app *app, const char *question, const char *const *labels,
-                                 const char *const *values, int n, int default_idx,
-                                 const char *resume_flag, int *out)
+enum wiz_rc wiz_ui_choose_meta(struct wiz_app *app, const char *question, const char *const *labels,
+                               const char *const *values, json_t *const *metas, int n, int default_idx,
+                               const char *resume_flag, int *out)
 {
     if (n <= 0)
         return wiz_fail(&app->ctx, WIZ_EINTERNAL, "%s: nothing to choose from", question);
     struct wiz_ui_q q = {.kind = WIZ_Q_CHOICE, .text = question, .labels = labels, .values = values, .n = n,
-                         .default_idx = default_idx < n ? default_idx : -1, .resume_flag = resume_flag};
+                         .default_idx = default_idx < n ? default_idx : -1, .resume_flag = resume_flag,
+                         .metas = metas};
     return ask(app, &q, out, NULL);
+}
+
+enum wiz_rc wiz_ui_choose_values(struct wiz_app *app, const char *question, const char *const *labels,
+                                 const char *const *values, int n, int default_idx,
+                                 const char *resume_flag, int *out)
+{
+    return wiz_ui_choose_meta(app, question, labels, values, NULL, n, default_idx, resume_flag, out);
 }
 
 enum wiz_rc wiz_ui_choose(struct wiz_app *app, const char *question, const char *const *labels, int n,

@@ -25,7 +25,9 @@
 #define WIZ_UI_H
 
 #include "../cli/cli.h"
+#include "agent_events.h"
 
+#include <jansson.h>
 #include <stdio.h>
 
 enum wiz_ui_mode { WIZ_UI_INTERACTIVE, WIZ_UI_CLASSIC, WIZ_UI_CI, WIZ_UI_AGENT };
@@ -100,6 +102,56 @@ void wiz_ui_result(struct wiz_app *app, const char *kind, const char *message, c
 /* Interactive/classic: reads prompt lines and runs slash commands until an empty line,
  * EOF or /exit (WIZ_ECANCEL). CI/agent: returns WIZ_OK at once. */
 enum wiz_rc wiz_ui_prompt(struct wiz_app *app, const char *hint);
+
+/* ---- added for Amplitude's agent contract (agent_events.h) ---- */
+
+/* Like wiz_ui_choose_values; metas[i] (may be NULL) describes choice i to an agent
+ * (its "metadata"; a "description" member becomes the choice's description). */
+enum wiz_rc wiz_ui_choose_meta(struct wiz_app *app, const char *question, const char *const *labels,
+                               const char *const *values, json_t *const *metas, int n, int default_idx,
+                               const char *resume_flag, int *out);
+
+/* The Amplitude scope a setup writes to. Strings may be NULL; app_source says where the
+ * app came from: "flag", "auto" (the only candidate), "recommended" (picked for the
+ * user) or "saved". */
+struct wiz_ui_scope {
+    const char *region, *org_id, *org_name, *project_id, *project_name, *app_id, *env_name, *app_source;
+};
+/* Agent: lifecycle setup_context (phase apply_started), remembered for setup_complete.
+ * Other modes: nothing (the caller says it in words). */
+void wiz_ui_setup_context(struct wiz_app *app, const struct wiz_ui_scope *scope);
+/* A file the plan changes, before it is written; agent: file_change_planned. */
+void wiz_ui_file_planned(struct wiz_app *app, const char *path, const char *action);
+
+/* What a successful setup did. Lists NULL-terminated (may be NULL). */
+struct wiz_ui_outcome {
+    const char *framework;
+    const char *const *written, *const *modified;    /* project-relative paths */
+    const char *const *env_added, *const *env_modified; /* variable names, never values */
+    const char *const *next_steps;
+    const char *const *undo_argv;
+};
+/* Agent: result setup_complete; other modes: the summary with the next steps. */
+void wiz_ui_setup_complete(struct wiz_app *app, const char *title, const struct wiz_ui_outcome *o);
+
+/* Project creation (agent: project_create_start / _success / _error; the API key is
+ * never in them). phase 0 start, 1 success (app_id), 2 error (err_code one of
+ * Amplitude's: NAME_TAKEN, QUOTA_REACHED, FORBIDDEN, INVALID_REQUEST, INTERNAL,
+ * MISSING_NAME, MISSING_ORG). Other modes: nothing. */
+void wiz_ui_project_create(struct wiz_app *app, int phase, const char *org_id, const char *name,
+                           const char *app_id, const char *err_code, const char *message);
+
+/* True when the last question was answered by its recommended choice without an
+ * answer (agent decision_auto, CI default). */
+bool wiz_ui_last_auto(struct wiz_app *app);
+
+/* Agent: one registered event (level "info", "warn", "error", "success"); data is stolen.
+ * Other modes: nothing. */
+void wiz_ui_agent_event(struct wiz_app *app, enum wiz_agent_event ev, const char *level, const char *msg,
+                        json_t *data);
+/* One envelope of ev on f in any mode (whoami --json prints the one line Amplitude's
+ * wizard prints); data is stolen. */
+void wiz_ui_envelope(struct wiz_app *app, enum wiz_agent_event ev, const char *msg, json_t *data, FILE *f);
 
 /* borrowed: valid until wiz_ui_finish */
 const char *wiz_ui_run_id(struct wiz_app *app);

@@ -7,6 +7,10 @@
 #include "ui.h"
 #include "slash.h"
 
+#include <jansson.h>
+
+#define WIZ_UI_RECENT 5
+
 enum wiz_ui_qkind { WIZ_Q_CHOICE, WIZ_Q_TEXT, WIZ_Q_CONFIRM };
 
 struct wiz_ui_q {
@@ -19,6 +23,8 @@ struct wiz_ui_q {
     int default_idx;            /* -1: none */
     bool default_yes;           /* WIZ_Q_CONFIRM */
     const char *resume_flag;    /* may be NULL */
+    json_t *const *metas;       /* WIZ_Q_CHOICE, may be NULL: per choice, agent metadata
+                                   ("description" becomes the choice's description) */
 };
 
 enum wiz_ui_evkind {
@@ -58,6 +64,15 @@ struct wiz_ui {
     wiz_log_fn prev_log;
     void *prev_log_ud;
     struct wiz_tty *tty;         /* interactive only */
+    /* agent */
+    long long start_ms;          /* run start, for durationMs */
+    int decisions;               /* needs_input decision ids: dec_001, ... */
+    bool last_auto;              /* the last question took its recommended answer unasked */
+    char *recent[WIZ_UI_RECENT]; /* owned: the last status lines, for heartbeats */
+    int nrecent;
+    char *missing_flag;          /* owned: the flag an unanswered question names */
+    FILE *own_out;               /* owned: the NDJSON stream (a dup of the real stdout) */
+    json_t *scope;               /* owned: the setup_context scope, for setup_complete */
 };
 
 /* borrowed: app->ui, created from app->opts on first use; NULL only when allocation failed */
@@ -92,8 +107,13 @@ void wiz_ui_ci_emit(struct wiz_app *app, const struct wiz_ui_ev *ev);
 
 enum wiz_rc wiz_ui_agent_ask(struct wiz_app *app, const struct wiz_ui_q *q, int *idx, char **text);
 void wiz_ui_agent_emit(struct wiz_app *app, const struct wiz_ui_ev *ev);
-/* result event {kind, value}; json_text must parse (else value is the string itself) */
+/* result event: data.event = kind (registered in agent_events.h) and the members of
+ * json_text (one JSON object; anything else becomes {"value": text}) */
 void wiz_ui_agent_result(struct wiz_app *app, const char *kind, const char *msg, const char *json_text);
+/* A JSON array of the NULL-terminated strings v (may be NULL: []). caller: json_decref */
+json_t *wiz_ui_json_strs(const char *const *v);
+/* milliseconds since the epoch */
+long long wiz_ui_now_ms(void);
 
 /* For every mode that cannot ask: default or WIZ_EINPUT naming the flag. For
  * confirm, *idx is 1 for yes. */

@@ -6,7 +6,7 @@
  *   choosev Q LABELS VALUES DEFAULT FLAG
  *   text Q FLAG | confirm Q y|n | status MSG | header USER ZONE | progress STEP 1|0
  *   spin STEP SECONDS (spinner for a while; Ctrl-C tests) | url LABEL URL
- *   diff TITLE TEXT ("\n" escapes) | file PATH ACTION | diag LEVEL CODE MSG
+ *   diff TITLE TEXT ("\n" escapes) | file PATH ACTION (planned, then applied) | diag LEVEL CODE MSG
  *   log LEVEL MSG | summary TITLE STEPS | prompt HINT | slash (fake /login etc.)
  *   fail RC CODE REASON MSG        (ends the run with that rc) */
 #include "cli/cli.h"
@@ -139,6 +139,7 @@ static enum wiz_rc step(struct wiz_app *app, int argc, char **argv, int *ip)
         i += 2;
     } else if (strcmp(s, "file") == 0) {
         NEED(2);
+        wiz_ui_file_planned(app, argv[i + 1], argv[i + 2]);
         wiz_ui_file_change(app, argv[i + 1], argv[i + 2]);
         i += 2;
     } else if (strcmp(s, "diag") == 0) {

@@ -61,7 +61,8 @@ touch test-basic.marker package-lock.json
 git_ add -A && git_ commit -qm init
 expect_rc 0 "$W" detect --ci --json
 assert_contains "$OUT" '"framework":"test-basic"'
-assert_contains "$OUT" '"package_manager":"npm"'
+assert_contains "$OUT" '"packageManager":"npm"'
+assert_contains "$OUT" '"integration":"test-basic","frameworkName":"test-basic","confidence":"detected"'
 assert_contains "$OUT" '"evidence":"found test-basic.marker"'
 before=$(find . -path ./.git -prune -o -type f -print | sort | xargs sha256sum)
 expect_rc 0 "$W" setup --api-key KEY-1 --ci --dry-run

@@ -69,9 +69,23 @@ assert_contains "$OUT$ERR" "(app 102)"
 expect_rc 2 setup --ci --org Nope
 assert_contains "$OUT$ERR" "--org Nope"
 expect_rc 2 setup --ci --app-id 999
-# agent mode, several candidates: needs --app-id (exit 12)
-expect_rc 12 setup --agent
+# agent mode, several candidates, no answer: the recommended (lowest rank), as Amplitude's
+# wizard does, with decision_auto and setup_context saying so
+expect_rc 0 setup --agent </dev/null
+assert_contains "$OUT" '"code":"environment_selection","decisionId":"dec_001","value":"101","reason":"back_compat"'
+assert_contains "$OUT" '"sources":{"appId":"recommended"},"requiresConfirmation":true'
+env_has "AMPLITUDE_API_KEY=0000000000000000000000000000aa01"
+# an answer in Amplitude's form
+expect_rc 0 setup --agent <<<'{"appId":"201"}'
+assert_contains "$OUT$ERR" "(app 201)"
+env_has "AMPLITUDE_API_KEY=0000000000000000000000000000aa03"
+# --confirm-app (and Amplitude's AMPLITUDE_WIZARD_CONFIRM_APP): no guess, exit 12 naming --app-id
+expect_rc 12 setup --agent --confirm-app </dev/null
 assert_contains "$OUT$ERR" "--app-id"
+AMPLITUDE_WIZARD_CONFIRM_APP=1 expect_rc 12 setup --agent </dev/null
+# a selector that matches nothing: exit 2, never a guess
+expect_rc 2 setup --agent <<<'{"appId":"999"}'
+assert_contains "$OUT" '"code":"invalid_answer"'
 # the key of an environment the user may not see
 expect_rc 3 setup --ci --app-id 100
 assert_contains "$OUT$ERR" "only organization admins can see API keys"

@@ -9,9 +9,14 @@ json() { python3 -c 'import json,sys; d=json.loads(sys.stdin.read()); print(eval
 # no file at all: not logged in anywhere
 expect_rc 3 "$WIZ_BIN" whoami
 assert_contains "$ERR" "not logged in"
-expect_rc 0 "$WIZ_BIN" auth status --json
-[ "$(json 'd["logged_in"]')" = False ] || fail "logged_in: $OUT"
+# --json: Amplitude's wizard's fields (loggedIn, user, tokenExpiresAt) and its exit 3
+expect_rc 3 "$WIZ_BIN" auth status --json
+[ "$(json 'd["loggedIn"], d["user"], d["tokenExpiresAt"]')" = "(False, None, None)" ] || fail "loggedIn: $OUT"
 [ "$(printf '%s\n' "$OUT" | wc -l)" -eq 1 ] || fail "--json is not one line: $OUT"
+# whoami --json: the one envelope line Amplitude's wizard prints, exit 0 either way
+expect_rc 0 "$WIZ_BIN" whoami --json
+[ "$(json 'd["type"], d["data_version"], d["data"]["event"], d["data"]["loggedIn"], d["data"]["loginCommand"]')" = \
+  "('result', 1, 'whoami', False, ['ampli-wizard', 'login'])" ] || fail "whoami --json: $OUT"
 expect_rc 0 "$WIZ_BIN" logout
 assert_contains "$OUT" "nothing to remove"
 [ -e "$F" ] && fail "logout created a credential file"
@@ -49,10 +54,15 @@ assert_contains "$OUT" "$(iso $((now + 7200)))"; assert_contains "$OUT" "refresh
 expect_rc 0 "$WIZ_BIN" --zone eu auth status --json
 no_tokens
 [ "$(printf '%s\n' "$OUT" | wc -l)" -eq 1 ] || fail "--json is not one line: $OUT"
-[ "$(json 'sorted(d)')" = "['expires_at', 'logged_in', 'pending', 'refresh_due', 'user', 'zone']" ] || fail "keys: $OUT"
-[ "$(json 'd["logged_in"], d["zone"], d["refresh_due"], d["pending"], d["user"]["id"], d["user"]["email"]')" = \
-  "(True, 'eu', True, True, '678', 'bruno@example.eu')" ] || fail "eu status: $OUT"
-[ "$(json 'd["expires_at"]')" = "$(iso $((now + 120)))" ] || fail "expires_at: $OUT"
+[ "$(json 'sorted(d)')" = "['loggedIn', 'pending', 'refreshDue', 'tokenExpiresAt', 'user', 'zone']" ] || fail "keys: $OUT"
+[ "$(json 'sorted(d["user"])')" = "['email', 'firstName', 'id', 'lastName', 'zone']" ] || fail "user keys: $OUT"
+[ "$(json 'd["loggedIn"], d["zone"], d["refreshDue"], d["pending"], d["user"]["id"], d["user"]["email"], d["user"]["firstName"]')" = \
+  "(True, 'eu', True, True, '678', 'bruno@example.eu', 'Bruno')" ] || fail "eu status: $OUT"
+[ "$(json 'd["tokenExpiresAt"]')" = "$(iso $((now + 120)))" ] || fail "tokenExpiresAt: $OUT"
+expect_rc 0 "$WIZ_BIN" whoami --zone eu --json
+[ "$(json 'd["data"]["loggedIn"], d["data"]["email"], d["data"]["firstName"], d["data"]["lastName"], d["data"]["region"], d["data"]["tokenExpiresAt"]')" = \
+  "(True, 'bruno@example.eu', 'Bruno', 'M', 'eu', '$(iso $((now + 120)))')" ] || fail "whoami --json: $OUT"
+no_tokens
 
 # logout of one zone: only that zone's entries go, the rest stays by value
 expect_rc 0 "$WIZ_BIN" logout --zone eu
@@ -81,12 +91,16 @@ cat >"$F" <<JSON
 JSON
 expect_rc 3 "$WIZ_BIN" whoami
 assert_contains "$ERR" "not logged in"; no_tokens
-expect_rc 0 "$WIZ_BIN" auth status --json
-[ "$(json 'd["logged_in"], d["pending"], d["user"], d["expires_at"]')" = "(False, True, None, None)" ] || fail "pending: $OUT"
+expect_rc 3 "$WIZ_BIN" auth status --json
+[ "$(json 'd["loggedIn"], d["pending"], d["user"], d["tokenExpiresAt"]')" = "(False, True, None, None)" ] || fail "pending: $OUT"
 no_tokens
 expect_rc 3 "$WIZ_BIN" auth status
 assert_contains "$OUT" "logged in:   no"; assert_contains "$OUT" "pending"; no_tokens
 
+# logout --json: the keys removed, one object
+write_store
+expect_rc 0 "$WIZ_BIN" logout --zone eu --json
+[ "$(json 'd["removed"]')" = "['User[eu]-678', 'User[eu]-pending']" ] || fail "logout --json: $OUT"
 # logout without --zone: every zone
 write_store
 expect_rc 0 "$WIZ_BIN" logout

@@ -33,7 +33,9 @@ assert_contains "$ERR" "RESULT choose 2"
 assert_contains "$ERR" "RESULT confirm yes"   # --yes answers confirmations
 [[ "$OUT" =~ ^20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:]{8}\.[0-9]{3}Z\ info ]] || fail "CI line without timestamp: $OUT"
 
-# agent: a recorded run with every event type, validated line by line
+# agent: a recorded run with every event type, validated line by line (Amplitude's
+# contract: answers as {"<key>": value} or this wizard's older forms; confirmations never
+# read stdin; a question without a recommendation and no answer is exit 12)
 "$D" --agent status "Signing in" header ada@example.com eu header - us \
   url "Open this URL to sign in" "http://127.0.0.1:13222/oauth2/auth?state=abc" \
   progress "Fetching projects" 1 progress "Installing" 0 \
@@ -42,24 +44,24 @@ assert_contains "$ERR" "RESULT confirm yes"   # --yes answers confirmations
   log 1 "a warning" log 3 "a debug line" summary "Amplitude is set up" "npm run dev|open the app" \
   choosev 'Which app?' "Prod|Dev" "111|222" -1 --app-id confirm 'Apply?' y text 'Full name' --full-name \
   choose 'Zone?' 'us|eu' -1 --zone \
-  <<<'{"answer":"222"}
-oops
-{"id":"question-2","answer":false}
-"Ada Lovelace"' >"$T/rec.ndjson" 2>"$T/err" && fail "agent run should end with exit 12" || rc=$?
+  <<<'{"appId":"222"}
+{"fullName":"Ada Lovelace"}' >"$T/rec.ndjson" 2>"$T/err" && fail "agent run should end with exit 12" || rc=$?
 [ "$rc" -eq 12 ] || fail "agent run exited $rc, wanted 12: $(cat "$T/err")"
 validate "$T/rec.ndjson"
 REC=$(cat "$T/rec.ndjson")
-for t in lifecycle log status progress prompt needs_input diagnostic result error; do
+for t in lifecycle log status progress session_state prompt needs_input diagnostic result error; do
   assert_contains "$REC" "\"type\":\"$t\""
 done
-assert_contains "$REC" '"kind":"file_change","path":".env","action":"modify"'
-assert_contains "$REC" '"resume":"--app-id 222"'
-assert_contains "$REC" '"code":"invalid_answer"'
+assert_contains "$REC" '"path":".env","operation":"modify","event":"file_change_applied"'
+assert_contains "$REC" '"resumeFlags":["--app-id","222"]'
+assert_contains "$REC" '"code":"confirm","decisionId":"dec_002","value":"yes","reason":"back_compat"'
 assert_contains "$REC" '"code":"input_required","exitCode":12'
+assert_contains "$REC" '"event":"run_completed"'
 assert_not_contains "$REC" "a debug line"
 assert_contains "$(cat "$T/err")" "RESULT choose 1 Dev"
-assert_contains "$(cat "$T/err")" "RESULT confirm no"
+assert_contains "$(cat "$T/err")" "RESULT confirm yes"
 assert_contains "$(cat "$T/err")" "RESULT text Ada Lovelace"
+[ "$(tail -n 1 "$T/rec.ndjson" | jq -r .data.event)" = run_completed ] || fail "run_completed is not last"
 
 # piped without a mode flag is agent mode, as in the public wizard
 "$D" status hi </dev/null >"$T/piped.ndjson" 2>/dev/null
@@ -74,15 +76,27 @@ assert_not_contains "$OUT" '"v":1'
 expect_rc 2 "$WIZ_BIN" setup --framework no-such-framework </dev/null
 assert_contains "$(printf '%s\n' "$OUT" | head -n 1)" '"type":"lifecycle"'
 
-# the real binary: missing auth is error auth_required, exit 3, nothing but NDJSON on stdout
-expect_rc 3 "$WIZ_BIN" whoami --agent
+# the real binary: whoami --agent answers loggedIn false (exit 0, as Amplitude's wizard);
+# a command that needs the session is error auth_required, exit 3; nothing but NDJSON
+expect_rc 0 "$WIZ_BIN" whoami --agent
 printf '%s\n' "$OUT" >"$T/whoami.ndjson"
 validate "$T/whoami.ndjson"
+assert_contains "$OUT" '"loggedIn":false,"loginCommand":["ampli-wizard","login"],"event":"whoami"'
+expect_rc 3 "$WIZ_BIN" auth status --agent
+printf '%s\n' "$OUT" >"$T/status.ndjson"
+validate "$T/status.ndjson"
 assert_contains "$OUT" '"code":"auth_required"'
 assert_contains "$OUT" '"reason":"no_stored_credentials"'
-expect_rc 3 env AMPLITUDE_WIZARD_AGENT=1 "$WIZ_BIN" whoami
-printf '%s\n' "$OUT" >"$T/whoami2.ndjson"
-validate "$T/whoami2.ndjson"
+assert_contains "$OUT" '"event":"auth_required"'
+expect_rc 3 env AMPLITUDE_WIZARD_AGENT=1 "$WIZ_BIN" auth status
+printf '%s\n' "$OUT" >"$T/status2.ndjson"
+validate "$T/status2.ndjson"
+# logout speaks NDJSON only, too
+expect_rc 0 "$WIZ_BIN" logout --agent
+printf '%s\n' "$OUT" >"$T/logout.ndjson"
+validate "$T/logout.ndjson"
+assert_contains "$OUT" '"event":"logout"'
+[ "$(printf '%s\n' "$OUT" | jq -rs 'map(.data.event) | join(",")')" = "start_run,logout,run_completed" ] || fail "logout --agent: $OUT"
 
 # --debug: the run log under ~/.amplitude/wizard/runs/<run-id>/log.txt, path printed at the end
 expect_rc 0 "$D" --ci --debug log 3 'token reply {"access_token":"SECRET-A","refresh_token":"SECRET-R"}' status done

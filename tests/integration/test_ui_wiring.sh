@@ -109,7 +109,7 @@ mkdir -m 700 "$T/agent"
 APP=$(new_app app-agent)
 start_counting "$T/agent"
 set +e
-printf '{"id":"app-id","answer":"102"}\n' | AMPLI_WIZARD_CONFIG="$T/agent/.ampli.json" \
+printf '{"appId":"102"}\n' | AMPLI_WIZARD_CONFIG="$T/agent/.ampli.json" \
   "$WIZ_BIN" setup --agent --skip-install --install-dir "$APP" >"$T/rec.ndjson" 2>"$T/err"
 rc=$?
 set -e
@@ -120,15 +120,29 @@ check_persisted "$T/agent/.ampli.json"
 validate "$T/rec.ndjson"
 REC=$(cat "$T/rec.ndjson")
 assert_contains "$REC" '"type":"prompt"'
-assert_contains "$REC" '"kind":"open_url","url":"http://127.0.0.1:'
+assert_contains "$REC" '"promptType":"open_url","url":"http://127.0.0.1:'
+assert_contains "$REC" '"type":"session_state","message":"login_url"'
 assert_contains "$REC" '"kind":"header","user":"'
 assert_contains "$REC" '"type":"needs_input"'
-assert_contains "$REC" '"resume":"--app-id 102"'
-assert_contains "$REC" '"kind":"file_change","path":".env","action":"create"'
-assert_contains "$REC" '"kind":"file_change","path":".gitignore","action":"create"'
-assert_contains "$REC" '"kind":"summary","nextSteps":['
-assert_contains "$REC" '"step":"Fetching your Amplitude account","state":"done"'
-assert_contains "$REC" '"phase":"end","exitCode":0'
+assert_contains "$REC" '"resumeFlags":["--app-id","102"]'
+# Amplitude's ordering: setup_context, then each planned change before it is applied,
+# setup_complete (files, env var names) just before run_completed, which is last
+jq -se '
+  def idx(f): [.[] | f] | index(true);
+  (idx(.data.event == "setup_context")) as $ctx |
+  (idx(.data.event == "file_change_planned" and .data.path == ".env")) as $pl |
+  (idx(.data.event == "file_change_applied" and .data.path == ".env")) as $ap |
+  (idx(.data.event == "setup_complete")) as $done |
+  $ctx != null and $pl != null and $ap != null and $done != null and $ctx < $pl and $pl < $ap and $ap < $done and
+  $done == length - 2 and .[-1].data.event == "run_completed" and .[-1].data.outcome == "success" and
+  .[0].data.event == "start_run" and
+  ([.[] | select(.data.event == "setup_context")][0].data.amplitude.appId == "102") and
+  ([.[] | select(.data.event == "setup_complete")][0].data |
+     (.files.written | index(".env")) != null and .envVars.added == ["AMPLITUDE_API_KEY"] and
+     .amplitude.appId == "102" and (.undoCommand[1] == "undo"))' "$T/rec.ndjson" >/dev/null \
+  || fail "agent events out of Amplitude's order or shape: $REC"
+assert_contains "$REC" '"kind":"spinner","state":"stop"'
+assert_not_contains "$REC" '0000000000000000000000000000aa02' # the key never goes into an event
 grep -qx "AMPLITUDE_API_KEY=0000000000000000000000000000aa02" "$APP/.env" || fail "agent .env: $(cat "$APP/.env")"
 # a later run of the same project: already set up, still NDJSON only
 printf '' | AMPLI_WIZARD_CONFIG="$T/agent/.ampli.json" "$WIZ_BIN" setup --agent --app-id 102 --install-dir "$APP" \
@@ -143,10 +157,10 @@ expect_rc 12 "$WIZ_BIN" setup --agent --install-dir "$T/empty" </dev/null
 printf '%s\n' "$OUT" >"$T/nodetect.ndjson"
 validate "$T/nodetect.ndjson"
 printf '%s\n' "$OUT" | jq -se '[.[] | select(.type == "needs_input")][0].data |
-  .id == "framework" and .resumeFlags == ["--framework"] and
-  ([.choices[] | select(.value == "ui-probe" and .resume == "--framework ui-probe")] | length) == 1' >/dev/null \
+  .code == "framework_disambiguation" and .manualEntry.flag == "--framework" and
+  ([.choices[] | select(.value == "ui-probe" and .resumeFlags == ["--framework", "ui-probe"])] | length) == 1' >/dev/null \
   || fail "no needs_input naming --framework with the installed frameworks: $OUT"
-assert_contains "$OUT" '"code":"input_required","exitCode":12'
+assert_contains "$OUT" '"code":"input_required","exitCode":12,"recoverable":"reinvoke_with_flag"'
 expect_rc 2 "$WIZ_BIN" setup --ci --install-dir "$T/empty"
 assert_contains "$ERR" "tried: "
 assert_contains "$ERR" "ui-probe"
@@ -154,16 +168,24 @@ assert_contains "$ERR" "--framework"
 
 # ---- read-only commands in agent mode: NDJSON only, the --json data in a result ----
 APP=$(new_app app-ro)
-for cmd in "whoami" "auth status" "plugins list" "detect --install-dir $APP"; do
+for cmd in "whoami" "auth status" "plugins list" "detect --install-dir $APP" "logout --zone eu"; do
   # shellcheck disable=SC2086
   expect_rc 0 "$WIZ_BIN" $cmd --json --ci
   JSON=$OUT
+  # whoami --json is already Amplitude's one envelope line: compare its data
+  [ "$cmd" = whoami ] && JSON=$(printf '%s' "$OUT" | jq -c '.data | del(.event)')
   # shellcheck disable=SC2086
   expect_rc 0 "$WIZ_BIN" $cmd --agent
   printf '%s\n' "$OUT" >"$T/ro.ndjson"
   validate "$T/ro.ndjson"
   [ "$(printf '%s\n' "$OUT" | jq -sc '[.[] | select(.type == "result")] | length')" -eq 1 ] || fail "$cmd --agent: $OUT"
-  printf '%s\n' "$OUT" | jq -se --argjson want "$JSON" '[.[] | select(.type == "result")][0].data.value == $want' >/dev/null \
+  # the result's data: the --json object's members (a list: under the command's name) plus data.event
+  printf '%s\n' "$OUT" | jq -se --argjson want "$JSON" '[.[] | select(.type == "result")][0].data | del(.event) |
+    if ($want | type) == "object" then . == $want else .plugins == $want end' >/dev/null \
     || fail "$cmd --agent: the result is not what --json prints ($JSON): $OUT"
 done
+# the access token never goes into the agent stream
+expect_rc 2 "$WIZ_BIN" auth token --agent
+assert_contains "$OUT" '"code":"invalid_arguments"'
+assert_not_contains "$OUT" "SECRET"
 echo "ui wiring ok"

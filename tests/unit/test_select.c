@@ -115,7 +115,7 @@ static void app_id_and_filters(void **state)
     load(TREE, &o);
     struct wiz_app app = {0};
     struct wiz_choice c;
-    app_init(&app, false); /* agent mode: would refuse to guess */
+    app_init(&app, false); /* agent mode */
     app.opts.app_id = "102";
     assert_int_equal(wiz_select_key(&app, &o, &c), WIZ_OK);
     assert_string_equal(c.env->api_key, "0000000000000000000000000000de02");
@@ -145,8 +145,15 @@ static void app_id_and_filters(void **state)
     app.opts.env = "Hidden";
     assert_int_equal(wiz_select_key(&app, &o, &c), WIZ_EAUTH);
 
-    /* agent mode with several candidates: needs --app-id */
+    /* agent mode with several candidates and no answer: the recommended (lowest rank),
+     * as Amplitude's wizard picks it, said to come from there */
     app_init(&app, false);
+    assert_int_equal(wiz_select_key(&app, &o, &c), WIZ_OK);
+    assert_string_equal(c.env->app_id, "101");
+    assert_string_equal(c.source, "recommended");
+    /* --confirm-app: never without an answer */
+    app_init(&app, false);
+    app.opts.confirm_app = true;
     assert_int_equal(wiz_select_key(&app, &o, &c), WIZ_EINPUT);
     assert_non_null(strstr(wiz_errmsg(&app.ctx), "--app-id"));
     app_done(&app);
@@ -174,5 +181,6 @@ int main(void)
         cmocka_unit_test(ci_takes_lowest_rank), cmocka_unit_test(app_id_and_filters),
         cmocka_unit_test(no_visible_keys),
     };
+    setenv("AMPLI_WIZARD_INPUT_TIMEOUT_MS", "200", 1); /* agent questions: never wait long */
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

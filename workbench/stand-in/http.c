@@ -163,9 +163,10 @@ static enum MHD_Result respond(struct wiz_si_server *srv, struct MHD_Connection 
     }
 
     long delay = 0;
+    json_t *logged = NULL;
     pthread_mutex_lock(&srv->mu);
     if (!is_control(url)) {
-        wiz_si_log_request(srv, &req, headers);
+        logged = wiz_si_log_request(srv, &req, headers);
         delay = srv->set.delay_ms;
     }
     pthread_mutex_unlock(&srv->mu);
@@ -176,7 +177,10 @@ static enum MHD_Result respond(struct wiz_si_server *srv, struct MHD_Connection 
     }
     pthread_mutex_lock(&srv->mu);
     route(srv, &req, cs->too_big, &r);
+    if (logged)
+        json_object_set_new(logged, "status", json_integer(r.status)); /* what the client got */
     pthread_mutex_unlock(&srv->mu);
+    json_decref(logged);
 
     if (r.status == 500 && !r.json && !r.location)
         r.json = json_pack("{s:s}", "error", "server_error");

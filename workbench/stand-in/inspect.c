@@ -8,7 +8,7 @@
 
 #define RAW_BODY_KEEP 4096 /* unparsed bodies are kept this far, for debugging */
 
-void wiz_si_log_request(struct wiz_si_server *srv, const struct wiz_si_req *req, json_t *headers)
+json_t *wiz_si_log_request(struct wiz_si_server *srv, const struct wiz_si_req *req, json_t *headers)
 {
     const char *name;
     json_t *val;
@@ -24,7 +24,7 @@ void wiz_si_log_request(struct wiz_si_server *srv, const struct wiz_si_req *req,
     json_t *e = json_pack("{s:s, s:s, s:O, s:O, s:I}", "method", req->method, "path", req->path, "query", req->query,
                           "headers", headers, "time", (json_int_t)time(NULL));
     if (!e)
-        return;
+        return NULL;
     if (req->form)
         json_object_set(e, "form", req->form);
     if (req->json)
@@ -34,7 +34,8 @@ void wiz_si_log_request(struct wiz_si_server *srv, const struct wiz_si_req *req,
                             json_stringn(req->body, req->body_len < RAW_BODY_KEEP ? req->body_len : RAW_BODY_KEEP));
     if (json_array_size(srv->requests) >= WIZ_SI_MAX_LOGGED)
         json_array_remove(srv->requests, 0); /* a long demo or harness run must not grow without bound */
-    json_array_append_new(srv->requests, e);
+    json_array_append(srv->requests, e);
+    return e;
 }
 
 static void settings_post(struct wiz_si_server *srv, const struct wiz_si_req *req, struct wiz_si_reply *r)

@@ -123,8 +123,9 @@ void wiz_si_ingest(struct wiz_si_server *srv, const struct wiz_si_req *req, stru
 bool wiz_si_api_key_served(const struct wiz_si_server *srv, const char *key);
 /* /__stand-in/...: requests, events, config, orgs */
 void wiz_si_inspect(struct wiz_si_server *srv, const struct wiz_si_req *req, struct wiz_si_reply *r);
-/* Appends req to the inspection log (Authorization masked). */
-void wiz_si_log_request(struct wiz_si_server *srv, const struct wiz_si_req *req, json_t *headers);
+/* Appends req to the inspection log (Authorization masked); returns the entry with a reference for the caller
+ * (json_decref it), which records the reply's "status" on it; NULL when out of memory. */
+json_t *wiz_si_log_request(struct wiz_si_server *srv, const struct wiz_si_req *req, json_t *headers);
 
 /* --- http.c: libmicrohttpd glue --- */
 struct MHD_Daemon;
