@@ -37,7 +37,7 @@ static enum wiz_rc by_app_id(struct wiz_app *app, const struct wiz_orgs *orgs, s
                     continue;
                 if (!p->envs[k].api_key)
                     return no_keys(app);
-                *out = (struct wiz_choice){&orgs->orgs[i], p, &p->envs[k], "flag"};
+                *out = (struct wiz_choice){&orgs->orgs[i], p, &p->envs[k], "flag", false};
                 return WIZ_OK;
             }
         }
@@ -55,6 +55,15 @@ enum wiz_rc wiz_select_key(struct wiz_app *app, const struct wiz_orgs *orgs, str
     for (size_t i = 0; i < orgs->n_orgs; i++)
         for (size_t j = 0; j < orgs->orgs[i].n_projects; j++)
             total += orgs->orgs[i].projects[j].n_envs;
+    enum wiz_ui_mode mode = wiz_ui_mode(app);
+    bool may_create = mode == WIZ_UI_INTERACTIVE || mode == WIZ_UI_CLASSIC;
+    if (total == 0 && may_create) { /* someone to ask: offer to create the first project */
+        wiz_ui_status(app, "your Amplitude organization%s %s%s no projects yet", orgs->n_orgs == 1 ? "" : "s",
+                      orgs->n_orgs == 1 && orgs->orgs[0].name ? orgs->orgs[0].name : "",
+                      orgs->n_orgs == 1 ? " has" : " have");
+        out->create = true;
+        return WIZ_OK;
+    }
     if (total == 0) /* a new organization: nothing to choose from, and no key to find */
         return wiz_fail(&app->ctx, WIZ_EINPUT,
                         "your Amplitude organization%s %s%s no projects yet: create one with --app-name NAME "
@@ -86,7 +95,7 @@ enum wiz_rc wiz_select_key(struct wiz_app *app, const struct wiz_orgs *orgs, str
                     c[at] = c[at - 1];
                     at--;
                 }
-                c[at] = (struct wiz_choice){o, p, e, NULL};
+                c[at] = (struct wiz_choice){o, p, e, NULL, false};
                 n++;
             }
         }
@@ -102,9 +111,11 @@ enum wiz_rc wiz_select_key(struct wiz_app *app, const struct wiz_orgs *orgs, str
         *out = c[0];
         out->source = "auto";
     } else {
-        const char **labels = calloc(n, sizeof *labels);
-        const char **values = calloc(n, sizeof *values);
-        json_t **metas = calloc(n, sizeof *metas);
+        /* interactive: one more choice, last, creates a project instead */
+        size_t extra = may_create ? 1 : 0;
+        const char **labels = calloc(n + extra, sizeof *labels);
+        const char **values = calloc(n + extra, sizeof *values);
+        json_t **metas = calloc(n + extra, sizeof *metas);
         if (!labels || !values || !metas) {
             free(labels);
             free(values);
@@ -131,16 +142,20 @@ enum wiz_rc wiz_select_key(struct wiz_app *app, const struct wiz_orgs *orgs, str
             if (!labels[i])
                 rc = wiz_fail(&app->ctx, WIZ_EINTERNAL, "out of memory");
         }
+        if (extra && !rc && !(labels[n] = wiz_strdup("Create a new Amplitude project")))
+            rc = wiz_fail(&app->ctx, WIZ_EINTERNAL, "out of memory");
         /* the lowest rank (Production at most orgs) is recommended in every mode */
         int idx = 0;
         if (!rc)
             rc = wiz_ui_choose_meta(app, "Which Amplitude project environment should this app send data to?", labels,
-                                    values, metas, (int)n, 0, "--app-id", &idx);
-        if (!rc) {
+                                    values, metas, (int)(n + extra), 0, "--app-id", &idx);
+        if (!rc && (size_t)idx == n) {
+            out->create = true;
+        } else if (!rc) {
             *out = c[idx];
             out->source = wiz_ui_last_auto(app) ? "recommended" : NULL;
         }
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = 0; i < n + extra; i++) {
             free((void *)labels[i]);
             json_decref(metas[i]);
         }

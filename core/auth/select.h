@@ -13,6 +13,8 @@ struct wiz_choice {
     const struct wiz_env *env;
     const char *source; /* static: "flag" (--app-id), "auto" (the only candidate),
                            "recommended" (an agent's auto-pick), NULL (answered) */
+    bool create;        /* interactive/classic: the user chose "create a new project" (or
+                           there is none yet); org/project/env are NULL */
 };
 
 /* No environment with a visible key -> WIZ_EAUTH (only org admins see keys);

@@ -215,7 +215,12 @@ enum wiz_rc wiz_signin_get(struct wiz_app *app, const struct wiz_endpoints *ep, 
     struct wiz_ctx *ctx = &app->ctx;
     memset(out, 0, sizeof *out);
     struct wiz_store st = store_of(app, ep);
-    enum wiz_rc rc = wiz_store_get_token(ctx, &st, ep->zone, NULL, &out->user, &out->tokens);
+    enum wiz_rc rc = o->user_id ? wiz_store_get_token(ctx, &st, ep->zone, o->user_id, &out->user, &out->tokens)
+                                : WIZ_ENOTFOUND;
+    if (rc == WIZ_ENOTFOUND) {
+        ctx->rc = WIZ_OK;
+        rc = wiz_store_get_token(ctx, &st, ep->zone, NULL, &out->user, &out->tokens);
+    }
     if (rc == WIZ_ENOTFOUND)
         return no_session(app, o, ep, out);
     if (rc)

@@ -25,6 +25,8 @@ struct wiz_signin_opts {
     bool signup;      /* no stored session: direct signup instead of browser login */
     bool renew;       /* /login: refresh now even when not due; a browser login when that
                          fails or nothing is stored (needs allow_login) */
+    const char *user_id; /* this stored user when there (the account /login chose), else
+                            the usual pick; may be NULL */
 };
 
 /* out: caller wiz_signin_clear()s. Missing credentials without a way to sign in ->

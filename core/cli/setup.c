@@ -26,8 +26,10 @@ static const char *given_api_key(const struct wiz_app *app)
 
 /* Signs in to the zone of app->opts (the stored session, refreshed when due, else the
  * browser or signup), shows who, and offers the idle prompt (interactive/classic) where
- * /region may switch the zone: then it signs in again there. */
-static enum wiz_rc sign_in(struct wiz_app *app, struct wiz_endpoints *ep, struct wiz_signin *s)
+ * /region may switch the zone, /logout end the session and /login sign in as another
+ * account: then it signs in again, so the run goes on with what the prompt left. */
+static enum wiz_rc sign_in(struct wiz_app *app, struct wiz_endpoints *ep, struct wiz_signin *s,
+                           struct wiz_slash_run *run)
 {
     for (int round = 0;; round++) {
         if (app->opts.zone != ep->zone) {
@@ -36,50 +38,70 @@ static enum wiz_rc sign_in(struct wiz_app *app, struct wiz_endpoints *ep, struct
             if (rc)
                 return rc;
         }
-        struct wiz_signin_opts o = {.need_orgs = true, .allow_login = true, .signup = app->opts.signup};
+        struct wiz_signin_opts o = {.need_orgs = true, .allow_login = true, .signup = app->opts.signup,
+                                    .user_id = run && run->user_id[0] ? run->user_id : NULL};
         enum wiz_rc rc = wiz_signin_get(app, ep, &o, s);
         if (rc)
             return rc;
         wiz_slash_show_header(app, &s->user, ep->zone);
+        if (run)
+            run->session_changed = false;
         if (round < 4) /* a prompt per zone switch, and no endless back and forth */
             rc = wiz_ui_prompt(app, "Press Enter to choose the project, or type a command (/help lists them).");
-        if (rc || app->opts.zone == ep->zone)
+        if (rc || (app->opts.zone == ep->zone && !(run && run->session_changed)))
             return rc;
         wiz_signin_clear(s);
     }
 }
 
-/* --app-name NAME: sign in, create the project in the org (--org, or the only one), and
- * run the plugin with its key. */
-static enum wiz_rc with_new_project(struct wiz_app *app, struct wiz_flow *flow, struct wiz_endpoints *ep,
-                                    struct wiz_slash_run *run)
+/* Creates project `name` in the org (--org, the only one, or asked interactively) with
+ * the signed-in session s, and runs the plugin with its key. */
+static enum wiz_rc create_project(struct wiz_app *app, struct wiz_flow *flow, struct wiz_endpoints *ep,
+                                  struct wiz_slash_run *run, const struct wiz_signin *s, const char *name)
 {
-    struct wiz_signin s;
-    enum wiz_rc rc = sign_in(app, ep, &s);
+    enum wiz_rc rc = WIZ_OK;
     const struct wiz_org *org = NULL;
-    for (size_t i = 0; !rc && i < s.orgs.n_orgs; i++) {
-        const struct wiz_org *o = &s.orgs.orgs[i];
+    for (size_t i = 0; i < s->orgs.n_orgs; i++) {
+        const struct wiz_org *o = &s->orgs.orgs[i];
         bool named = app->opts.org && ((o->name && strcasecmp(o->name, app->opts.org) == 0) ||
                                        (o->id && strcmp(o->id, app->opts.org) == 0));
-        if (named || (!app->opts.org && s.orgs.n_orgs == 1))
+        if (named || (!app->opts.org && s->orgs.n_orgs == 1))
             org = o;
+    }
+    enum wiz_ui_mode m = wiz_ui_mode(app);
+    if (!org && !app->opts.org && s->orgs.n_orgs > 1 && (m == WIZ_UI_INTERACTIVE || m == WIZ_UI_CLASSIC)) {
+        const char **labels = calloc(s->orgs.n_orgs, sizeof *labels);
+        const char **values = calloc(s->orgs.n_orgs, sizeof *values);
+        int idx = 0;
+        if (!labels || !values)
+            rc = wiz_fail(&app->ctx, WIZ_EINTERNAL, "out of memory");
+        for (size_t i = 0; !rc && i < s->orgs.n_orgs; i++) {
+            labels[i] = s->orgs.orgs[i].name ? s->orgs.orgs[i].name : s->orgs.orgs[i].id;
+            values[i] = s->orgs.orgs[i].id;
+        }
+        if (!rc)
+            rc = wiz_ui_choose_values(app, "Which organization gets the new project?", labels, values,
+                                      (int)s->orgs.n_orgs, -1, "--org", &idx);
+        if (!rc)
+            org = &s->orgs.orgs[idx];
+        free(labels);
+        free(values);
     }
     if (!rc && !org)
         rc = app->opts.org ? wiz_fail(&app->ctx, WIZ_EUSAGE, "--org %s: no such organization", app->opts.org)
                            : wiz_fail(&app->ctx, WIZ_EINPUT, "you belong to %zu organizations: pass --org NAME "
                                                              "to say where --app-name creates the project",
-                                      s.orgs.n_orgs);
+                                      s->orgs.n_orgs);
     struct wiz_created made = {0};
     if (!rc) {
-        wiz_ui_project_create(app, 0, org->id, app->opts.app_name, NULL, NULL, NULL);
+        wiz_ui_project_create(app, 0, org->id, name, NULL, NULL, NULL);
         wiz_ui_progress_begin(app, "Creating the Amplitude project");
-        rc = wiz_project_create(&app->ctx, ep, s.tokens.access_token, org->id, app->opts.app_name, &made);
+        rc = wiz_project_create(&app->ctx, ep, s->tokens.access_token, org->id, name, &made);
         wiz_ui_progress_end(app, rc == WIZ_OK);
         if (rc == WIZ_OK)
-            wiz_ui_project_create(app, 1, org->id, made.name ? made.name : app->opts.app_name, made.app_id, NULL,
-                                  NULL);
+            wiz_ui_project_create(app, 1, org->id, made.name ? made.name : name, made.app_id, NULL, NULL);
         else
-            wiz_ui_project_create(app, 2, org->id, app->opts.app_name, NULL,
+            wiz_ui_project_create(app, 2, org->id, name, NULL,
                                   rc == WIZ_ENAMETAKEN ? "NAME_TAKEN"
                                   : rc == WIZ_EAUTH    ? "FORBIDDEN"
                                   : rc == WIZ_EUSAGE   ? "INVALID_REQUEST"
@@ -89,14 +111,25 @@ static enum wiz_rc with_new_project(struct wiz_app *app, struct wiz_flow *flow, 
     if (!rc) {
         run->key_chosen = true;
         wiz_ui_status(app, "Created Amplitude project: %s / %s (app %s)", org->name ? org->name : "?",
-                      made.name ? made.name : app->opts.app_name, made.app_id);
+                      made.name ? made.name : name, made.app_id);
         struct wiz_session_info info = {.zone = ep->zone, .ingest_url = ep->ingest, .api_key = made.api_key,
-                                        .user_id = s.user.id, .user_email = s.user.email, .org_id = org->id,
+                                        .user_id = s->user.id, .user_email = s->user.email, .org_id = org->id,
                                         .org_name = org->name, .project_name = made.name, .app_id = made.app_id,
                                         .app_source = "flag"};
         rc = wiz_flow_run(app, flow, &info);
     }
     wiz_created_clear(&made);
+    return rc;
+}
+
+/* --app-name NAME: sign in, then create_project. */
+static enum wiz_rc with_new_project(struct wiz_app *app, struct wiz_flow *flow, struct wiz_endpoints *ep,
+                                    struct wiz_slash_run *run)
+{
+    struct wiz_signin s;
+    enum wiz_rc rc = sign_in(app, ep, &s, run);
+    if (!rc)
+        rc = create_project(app, flow, ep, run, &s, app->opts.app_name);
     wiz_signin_clear(&s);
     return rc;
 }
@@ -121,16 +154,28 @@ static enum wiz_rc with_session(struct wiz_app *app, struct wiz_flow *flow, stru
     if (app->opts.app_name)
         return with_new_project(app, flow, ep, run);
     for (int round = 0;; round++) {
-        rc = sign_in(app, ep, &s);
+        rc = sign_in(app, ep, &s, run);
         if (!rc)
             rc = wiz_select_key(app, &s.orgs, &c);
-        if (rc || app->opts.zone == ep->zone || round == 3)
+        if (rc || (app->opts.zone == ep->zone && !run->session_changed) || round == 3)
             break;
-        /* /region typed at the project question: that choice was for the old zone */
+        /* /region, /login or /logout typed at the project question: that choice was for
+         * the old zone or account */
         wiz_signin_clear(&s);
     }
     if (!rc && app->opts.zone != ep->zone)
         rc = wiz_fail(&app->ctx, WIZ_EUSAGE, "the zone kept changing; run setup again with --zone");
+    if (!rc && c.create) { /* the picker's "create a new project" (interactive) */
+        char *name = NULL;
+        rc = wiz_ui_ask_text(app, "Name of the new Amplitude project", "--app-name", &name);
+        if (!rc && (!name || !name[0]))
+            rc = wiz_fail(&app->ctx, WIZ_ECANCEL, "no project name given: nothing was created");
+        if (!rc)
+            rc = create_project(app, flow, ep, run, &s, name);
+        free(name);
+        wiz_signin_clear(&s);
+        return rc;
+    }
     if (!rc) {
         run->key_chosen = true;
         wiz_ui_status(app, "Using Amplitude project: %s / %s / %s (app %s)", c.org->name ? c.org->name : "?",

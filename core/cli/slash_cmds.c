@@ -10,6 +10,7 @@
 #include "../ui/ui.h"
 #include "store_text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 void wiz_slash_show_header(struct wiz_app *app, const struct wiz_user *u, enum wiz_zone zone)
@@ -26,7 +27,7 @@ void wiz_slash_show_header(struct wiz_app *app, const struct wiz_user *u, enum w
 static enum wiz_rc slash_login(struct wiz_app *app, const char *args, void *ud)
 {
     (void)args;
-    (void)ud;
+    struct wiz_slash_run *run = ud;
     struct wiz_endpoints ep;
     enum wiz_rc rc = wiz_endpoints_get(&app->ctx, app->server, app->opts.zone, &ep);
     if (rc)
@@ -38,6 +39,10 @@ static enum wiz_rc slash_login(struct wiz_app *app, const char *args, void *ud)
         wiz_ui_status(app, "%s (session valid until the token expires; stored in %s)",
                       s.fresh ? "Signed in again through the browser" : "Session refreshed", app->config_path);
         wiz_slash_show_header(app, &s.user, ep.zone);
+        if (run) { /* the account signed in now is the one the rest of the run uses */
+            run->session_changed = true;
+            snprintf(run->user_id, sizeof run->user_id, "%s", s.user.id ? s.user.id : "");
+        }
     }
     wiz_signin_clear(&s);
     wiz_endpoints_clear(&ep);
@@ -47,7 +52,7 @@ static enum wiz_rc slash_login(struct wiz_app *app, const char *args, void *ud)
 static enum wiz_rc slash_logout(struct wiz_app *app, const char *args, void *ud)
 {
     (void)args;
-    (void)ud;
+    struct wiz_slash_run *run = ud;
     struct wiz_store st = wiz_app_store(app);
     char **removed = NULL;
     enum wiz_rc rc = wiz_store_logout(&app->ctx, &st, &app->opts.zone, &removed);
@@ -58,6 +63,11 @@ static enum wiz_rc slash_logout(struct wiz_app *app, const char *args, void *ud)
     for (char **k = removed; *k; k++)
         wiz_ui_status(app, "removed %s from %s", *k, app->config_path);
     wiz_store_free_list(removed);
+    if (run && !run->key_chosen) { /* the session ends for the rest of the run: sign in again to go on */
+        run->session_changed = true;
+        run->user_id[0] = '\0';
+        wiz_ui_status(app, "signed out: the run signs in again before it chooses the project");
+    }
     return WIZ_OK;
 }
 

@@ -7,7 +7,9 @@
 
 /* What the commands need to know about the run that registered them. */
 struct wiz_slash_run {
-    bool key_chosen; /* set by setup once the project key is chosen: /region is too late */
+    bool key_chosen;      /* set by setup once the project key is chosen: /region is too late */
+    bool session_changed; /* /login or /logout ran: the session read before is not the run's */
+    char user_id[128];    /* the account /login signed in as ("" when none): the run's from then on */
 };
 
 /* Registers the commands on this run's UI; run is borrowed while prompts may run

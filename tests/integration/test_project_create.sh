@@ -46,4 +46,33 @@ assert_contains "$ERR" "--org"
 expect_rc 0 "$WIZ_BIN" setup --ci --skip-install --install-dir "$APP" --app-name X --org B
 assert_contains "$OUT$ERR" "Created Amplitude project: B / X"
 expect_rc 2 "$WIZ_BIN" setup --ci --skip-install --install-dir "$APP" --app-name X --api-key 0123456789abcdef0123456789abcdef
+
+# interactive (classic over a pipe): the picker's last choice creates a project, asking its
+# name and, with several organizations, which one
+standin_config '{"orgs": [{"id": "o1", "name": "A", "workspaces": [{"id": "p1", "name": "Web", "environments": [
+  {"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": "0000000000000000000000000000aa01"}},
+  {"name": "Development", "rank": 2, "app": {"id": 102, "apiKey": "0000000000000000000000000000aa02"}}]}]},
+  {"id": "o2", "name": "B", "workspaces": []}]}'
+newapp "$APP"
+printf '\n3\nMobile App\n2\ny\n' | "$WIZ_BIN" setup --classic --skip-install --install-dir "$APP" >"$T/out" 2>"$T/err" ||
+  fail "classic create failed: $(cat "$T/out" "$T/err")"
+OUT=$(cat "$T/out")
+assert_contains "$OUT" "   3) Create a new Amplitude project"
+assert_contains "$OUT" "Name of the new Amplitude project"
+assert_contains "$OUT" "Which organization gets the new project?"
+assert_contains "$OUT$(cat "$T/err")" "Created Amplitude project: B / Mobile App"
+KEY=$(curl -sS "$STANDIN_URL/__stand-in/orgs" | jq -r '.[] | select(.id == "o2") | .workspaces[] | select(.name == "Mobile App") | .environments[0].app.apiKey')
+grep -qx "AMPLITUDE_API_KEY=$KEY" "$APP/.env" || fail "the created project's key: $(cat "$APP/.env") (want $KEY)"
+# an organization without projects: the name is asked at once
+standin_config '{"orgs": [{"id": "o1", "name": "Fresh Org", "workspaces": []}]}'
+newapp "$APP"
+printf '\nFirst\ny\n' | "$WIZ_BIN" setup --classic --skip-install --install-dir "$APP" >"$T/out" 2>"$T/err" ||
+  fail "classic create in an empty org failed: $(cat "$T/out" "$T/err")"
+assert_contains "$(cat "$T/out")" "Fresh Org has no projects yet"
+assert_contains "$(cat "$T/out" "$T/err")" "Created Amplitude project: Fresh Org / First"
+# an empty name creates nothing
+standin_config '{"orgs": [{"id": "o1", "name": "Fresh Org", "workspaces": []}]}'
+newapp "$APP"
+printf '\n\n' | "$WIZ_BIN" setup --classic --skip-install --install-dir "$APP" >"$T/out" 2>"$T/err" && fail "an empty name went on: $(cat "$T/out" "$T/err")"
+[ ! -e "$APP/.env" ] || fail "wrote a key without a name"
 echo ok

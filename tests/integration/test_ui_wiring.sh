@@ -102,6 +102,34 @@ check_persisted "$T/classic/.ampli.json"
 [ "$(jq -r 'to_entries[0].value.OAuthIdToken' "$T/classic/.ampli.json")" != "$OLD_IDT" ] || fail "/login kept the old tokens"
 assert_contains "$(cat "$T/out")" "Signed in again through the browser"
 [ "$(ls -A "$APP")" = "ui-probe.marker" ] || fail "/exit left files in the project"
+
+# /logout at the prompt ends the session for the rest of the run: going on signs in again
+# (the browser, now as another user), and that account is the one the run uses
+standin_config '{"refresh_reply": "ok", "user_id": "777", "email": "bea@example.com", "first_name": "Bea", "last_name": "B"}'
+AUTHS=$(count_requests GET /oauth2/auth)
+APP=$(new_app app-classic-logout)
+printf '/logout\n\n\n2\ny\n' | AMPLI_WIZARD_CONFIG="$T/classic/.ampli.json" \
+  "$WIZ_BIN" setup --classic --skip-install --install-dir "$APP" >"$T/out" 2>"$T/err" \
+  || fail "classic /logout run failed: $(cat "$T/out" "$T/err")"
+[ "$(count_requests GET /oauth2/auth)" -eq $((AUTHS + 1)) ] || fail "/logout: the run did not sign in again"
+[ "$(jq -r 'keys | join(",")' "$T/classic/.ampli.json")" = "User-777" ] || fail "/logout: $(jq -c 'keys' "$T/classic/.ampli.json")"
+OUT=$(cat "$T/out")
+assert_contains "$OUT" "signed out: the run signs in again"
+assert_contains "${OUT##*signed out}" "signed in as Bea B <bea@example.com>"
+grep -qx "AMPLITUDE_API_KEY=0000000000000000000000000000aa02" "$APP/.env" || fail "/logout run .env: $(cat "$APP/.env")"
+# /login as another account (the refresh refused, so the browser): the run goes on as that one
+standin_config '{"refresh_reply": "invalid_grant", "user_id": "888", "email": "cleo@example.com", "first_name": "Cleo", "last_name": "C"}'
+APP=$(new_app app-classic-relogin)
+printf '/login\n\n\n2\ny\n' | AMPLI_WIZARD_CONFIG="$T/classic/.ampli.json" \
+  "$WIZ_BIN" setup --classic --skip-install --install-dir "$APP" >"$T/out" 2>"$T/err" \
+  || fail "classic /login run failed: $(cat "$T/out" "$T/err")"
+OUT=$(cat "$T/out")
+AFTER=${OUT##*Signed in again through the browser}
+[ "$AFTER" != "$OUT" ] || fail "/login did not sign in through the browser: $OUT"
+# the run signs in again after the prompt: its own header names Cleo too, and nobody else
+[ "$(grep -c "signed in as Cleo C <cleo@example.com>" <<<"$AFTER")" -ge 2 ] || fail "/login: the run did not go on as Cleo: $(jq -c "map_values(.OAuthExpiresAt)" "$T/classic/.ampli.json")"
+assert_not_contains "$AFTER" "bea@example.com"
+standin_config '{"refresh_reply": "ok", "user_id": "12345", "email": "ada@example.com", "first_name": "Ada", "last_name": "Lovelace"}'
 standin_config '{"refresh_reply": "ok"}'
 
 # ---- agent: a recorded full setup, validated line by line ----
