@@ -219,8 +219,7 @@ enum wiz_rc wiz_ui_finish(struct wiz_app *app, enum wiz_rc rc)
     struct wiz_ui_ev end = {.kind = WIZ_EV_END, .level = 2, .msg = rc ? "run failed" : "run finished",
                             .a = ui->log_path, .b = rc ? wiz_errmsg(&app->ctx) : NULL, .code = wiz_rc_exit_code(rc),
                             .ok = rc == WIZ_OK};
-    if (ui->started || ui->mode != WIZ_UI_AGENT)
-        wiz_ui_emit(app, &end);
+    wiz_ui_emit(app, &end); /* agent: run_completed, exactly once, also after a silent command */
     if (ui->log_path && ui->mode != WIZ_UI_AGENT)
         fprintf(stderr, "debug log: %s\n", ui->log_path);
     if (ui->log)

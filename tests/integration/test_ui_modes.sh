@@ -97,6 +97,17 @@ printf '%s\n' "$OUT" >"$T/logout.ndjson"
 validate "$T/logout.ndjson"
 assert_contains "$OUT" '"event":"logout"'
 [ "$(printf '%s\n' "$OUT" | jq -rs 'map(.data.event) | join(",")')" = "start_run,logout,run_completed" ] || fail "logout --agent: $OUT"
+# every command, with --agent, writes NDJSON only on stdout (its text goes to stderr), and
+# run_completed last
+mkdir -p "$T/pn" "$T/nowhere"
+for cmd in "help" "help setup" "completion bash" "plugins new probe --lang lua --install-dir $T/pn" \
+           "undo --install-dir $T/nowhere" "detect --install-dir $T/nowhere" "auth token"; do
+  # shellcheck disable=SC2086
+  "$WIZ_BIN" $cmd --agent </dev/null >"$T/cmd.ndjson" 2>"$T/cmd.err" || true
+  [ -s "$T/cmd.ndjson" ] || fail "$cmd --agent wrote nothing on stdout"
+  validate "$T/cmd.ndjson"
+  [ "$(tail -n 1 "$T/cmd.ndjson" | jq -r .data.event)" = run_completed ] || fail "$cmd --agent: $(cat "$T/cmd.ndjson")"
+done
 
 # --debug: the run log under ~/.amplitude/wizard/runs/<run-id>/log.txt, path printed at the end
 expect_rc 0 "$D" --ci --debug log 3 'token reply {"access_token":"SECRET-A","refresh_token":"SECRET-R"}' status done
