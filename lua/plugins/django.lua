@@ -1,7 +1,7 @@
 -- Amplitude for Django projects: a small module beside the settings (one client, created
--- once) with a middleware appended to MIDDLEWARE that tracks one event per handled request
--- and flushes it at once (runserver and most WSGI servers run no Django hook at exit, and
--- an atexit flush is too late on Python >= 3.9). The key is read in settings.py the way the
+-- once) with a middleware appended to MIDDLEWARE that tracks the requests the project's own
+-- views handle, by route pattern, for a visitor id kept in a first-party cookie; the SDK
+-- batches and sends the rest at exit (its threading exit hook), so no flush per request. The key is read in settings.py the way the
 -- project reads its other settings (os.environ, or django-environ's env()).
 local text = import("text")
 local py = import("python")
@@ -14,7 +14,7 @@ The key comes from settings.AMPLITUDE_API_KEY, read from the environment (.env),
 from source. Without a key nothing is sent.
 """
 
-import hashlib
+import uuid
 
 from amplitude import Amplitude, BaseEvent, Config
 from django.conf import settings
@@ -32,32 +32,53 @@ def _create_client():
 client = _create_client()
 
 
+_COOKIE = "amp_device_id"
+
+
 def _device_id(request):
-    """A stable id per browser (Amplitude wants one of 5+ characters on every event)."""
-    seed = request.META.get("REMOTE_ADDR", "") + "|" + request.META.get("HTTP_USER_AGENT", "")
-    return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
+    """The visitor's id: a first-party cookie this middleware sets (Amplitude counts devices,
+    and one id per host or per IP would make every visitor one). Returns (id, new)."""
+    value = request.COOKIES.get(_COOKIE, "")
+    if 5 <= len(value) <= 64 and value.replace("-", "").isalnum():
+        return value, False
+    return uuid.uuid4().hex, True
 
 
 class AmplitudeMiddleware:
+    """Tracks the requests the project's own views handle (no static files, 404s,
+    preflights or HEAD), named by their route pattern, never the raw URL. The SDK batches
+    the events and sends what is left when the process exits."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        if client is not None:
-            client.track(BaseEvent(
-                "Request Handled",
-                device_id=_device_id(request),
-                event_properties={
-                    "method": request.method,
-                    "path": request.path,
-                    "status_code": response.status_code,
-                },
-            ))
-            # Send now: the development server and most WSGI servers stop without a
-            # Django shutdown hook, and an atexit flush loses events on Python >= 3.9.
-            client.flush()
+        match = getattr(request, "resolver_match", None)
+        if client is None or match is None or request.method in ("OPTIONS", "HEAD") or response.status_code == 404:
+            return response
+        device_id, new = _device_id(request)
+        if new:
+            response.set_cookie(_COOKIE, device_id, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+        client.track(BaseEvent(
+            "Request Handled",
+            device_id=device_id,
+            event_properties={
+                "method": request.method,
+                "route": "/" + (match.route or "").lstrip("^"),
+                "view": match.view_name,
+                "status_code": response.status_code,
+            },
+        ))
         return response
+
+
+def track(request, event_type, event_properties=None):
+    """Tracks one of the project's own events for the visitor of `request`, e.g.
+    track(request, "Plan Upgraded", {"plan": "pro"})."""
+    if client is not None:
+        client.track(BaseEvent(event_type, device_id=_device_id(request)[0],
+                               event_properties=event_properties or {}))
 ]]
 
 -- The settings file that defines MIDDLEWARE: DJANGO_SETTINGS_MODULE from manage.py /
@@ -87,17 +108,34 @@ local function settings_file(s)
   return nil
 end
 
--- The settings lines that read the key and the server URL, in the project's convention.
-local function setting_lines(src, have_key, have_url)
-  local envvar = src:match("\n([%w_]+)%s*=%s*environ%.Env%(")
+-- The name of the project's django-environ Env() object ("env = environ.Env()"), or nil.
+local function env_var_name(src)
+  return src:match("\n([%w_]+)%s*=%s*environ%.Env%(") or src:match("^([%w_]+)%s*=%s*environ%.Env%(")
+end
+
+-- How settings load .env before reading the key (nothing else does when the project starts
+-- with manage.py runserver): django-environ's read_env on the root's .env (its own
+-- environ.Path idiom) unless the settings call read_env already, else python-dotenv.
+local function env_loading(src, settings_path)
+  if not env_var_name(src) then return (py.env_loader(settings_path):gsub("\n$", "")) end
+  if text.contains(src, "read_env(") then return nil end
+  local up = select(2, settings_path:gsub("/", "")) + 1
+  return "environ.Env.read_env((environ.Path(__file__) - " .. up .. ")(\".env\"))"
+end
+
+-- The settings lines that read the key and the server URL, in the project's convention,
+-- after loading .env.
+local function setting_lines(src, have_key, have_url, settings_path)
+  local envvar = env_var_name(src)
   local function read(name)
     if envvar then return name .. " = " .. envvar .. "(\"" .. name .. "\", default=\"\")" end
     return name .. " = os.environ.get(\"" .. name .. "\", \"\")"
   end
   local out = { "", "", "# Amplitude analytics: the key comes from the environment (.env), never from source." }
+  out[#out + 1] = env_loading(src, settings_path)
   if not have_key then out[#out + 1] = read(py.KEY_VAR) end
   if not have_url then out[#out + 1] = read(py.URL_VAR) end
-  return table.concat(out, "\n") .. "\n", envvar == nil
+  return table.concat(out, "\n") .. "\n"
 end
 
 -- Appends `entry` to MIDDLEWARE = [ ... ] (or a tuple), in the list's indentation and quotes.
@@ -150,10 +188,11 @@ return {
   end,
 
   plan = function(s)
-    py.plan_dependency(s)
-    py.plan_env(s)
     local settings_path, settings_mod = settings_file(s)
     if not settings_path then error("could not find the Django settings module (DJANGO_SETTINGS_MODULE in manage.py)") end
+    -- django-environ projects load .env with it; the others get python-dotenv
+    py.plan_dependency(s, { no_dotenv = env_var_name(s:read(settings_path) or "") ~= nil })
+    py.plan_env(s)
     local pkg = settings_mod:match("^([%w_]+)")
     local module = pkg .. "/amplitude.py"
     local entry = pkg .. ".amplitude.AmplitudeMiddleware"
@@ -172,10 +211,10 @@ return {
     local have_key = new:find("\n" .. py.KEY_VAR .. "%s*=") ~= nil
     local have_url = new:find("\n" .. py.URL_VAR .. "%s*=") ~= nil
     if not have_key or not have_url then
-      local block, uses_os = setting_lines(new, have_key, have_url)
+      local block = setting_lines(new, have_key, have_url, settings_path)
       if style.quote == "'" then block = block:gsub('"', "'") end
       new = text.ensure_trailing_newline(new):gsub("\n+$", "\n") .. block
-      if uses_os and not new:find("\nimport os%f[%W]") and not new:find("^import os%f[%W]") then
+      if not env_var_name(new) and not new:find("\nimport os%f[%W]") and not new:find("^import os%f[%W]") then
         new = py.add_import(new, "import os", "os")
       end
     end

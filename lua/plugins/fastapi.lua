@@ -15,7 +15,7 @@ The key comes from {{KEY_FROM}},
 never from source. Without a key nothing is sent.
 """
 
-import hashlib
+import uuid
 {{STD_IMPORTS}}
 from amplitude import Amplitude, BaseEvent, Config
 {{LOCAL_IMPORTS}}
@@ -31,22 +31,45 @@ def _create_client():
 client = _create_client()
 
 
-def track_request(request, status_code):
-    """One event per handled request."""
-    if client is None:
+_COOKIE = "amp_device_id"
+
+
+def _device_id(request):
+    """The visitor's id: a first-party cookie the middleware sets (Amplitude counts devices,
+    and one id per host or per IP would make every visitor one). Returns (id, new)."""
+    value = request.cookies.get(_COOKIE, "")
+    if 5 <= len(value) <= 64 and value.replace("-", "").isalnum():
+        return value, False
+    return uuid.uuid4().hex, True
+
+
+def track_request(request, response):
+    """One event per request the app's own routes handle (no static mounts, 404s,
+    preflights or HEAD), named by the route pattern, never the raw URL."""
+    route = request.scope.get("route")
+    if (client is None or route is None or getattr(route, "methods", None) is None
+            or request.method in ("OPTIONS", "HEAD") or response.status_code == 404):
         return
-    client_host = request.client.host if request.client else ""
-    seed = client_host + "|" + request.headers.get("user-agent", "")
+    device_id, new = _device_id(request)
+    if new:
+        response.set_cookie(_COOKIE, device_id, max_age=365 * 24 * 3600, samesite="lax", httponly=True)
     client.track(BaseEvent(
         "Request Handled",
-        # a stable id per caller: Amplitude wants one of 5+ characters
-        device_id=hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32],
+        device_id=device_id,
         event_properties={
             "method": request.method,
-            "path": request.url.path,
-            "status_code": status_code,
+            "route": route.path,
+            "status_code": response.status_code,
         },
     ))
+
+
+def track(request, event_type, event_properties=None):
+    """Tracks one of the app's own events for the visitor of `request`, e.g.
+    track(request, "Summary Created", {"words": 300})."""
+    if client is not None:
+        client.track(BaseEvent(event_type, device_id=_device_id(request)[0],
+                               event_properties=event_properties or {}))
 
 
 def flush_events():
@@ -61,7 +84,7 @@ local HOOKS = [[
 @{{APP}}.middleware("http")
 async def amplitude_middleware(request, call_next):
     response = await call_next(request)
-    track_request(request, response.status_code)
+    track_request(request, response)
     return response
 ]]
 
@@ -176,6 +199,7 @@ return {
         how = st.cls .. "()"
       end
       vars.STD_IMPORTS = ""
+      vars.LOAD_ENV = "" -- pydantic reads .env into the settings itself
       vars.KEY_FROM = st.cls .. ".amplitude_api_key (AMPLITUDE_API_KEY, or .env via pydantic)"
       vars.READ_SETTINGS = "    settings = " .. how .. "\n    api_key = settings.amplitude_api_key\n"
       vars.CONFIG = py.config_expr(s, "settings.amplitude_server_url")
@@ -186,7 +210,8 @@ return {
     else
       vars.STD_IMPORTS = "import os\n"
       vars.LOCAL_IMPORTS = ""
-      vars.KEY_FROM = "the environment (AMPLITUDE_API_KEY)"
+      vars.LOAD_ENV = "\n" .. py.env_loader(module) .. "\n"
+      vars.KEY_FROM = "the environment (AMPLITUDE_API_KEY, loaded from .env)"
       vars.READ_SETTINGS = "    api_key = os.environ.get(\"AMPLITUDE_API_KEY\")\n"
       vars.CONFIG = py.config_expr(s, "os.environ.get(\"AMPLITUDE_SERVER_URL\")")
     end

@@ -1,7 +1,8 @@
 -- Amplitude for Flask apps: an extension object in <package>/amplitude.py whose init_app(app)
 -- is called in the application factory (or beside a module-level app). It creates the one
--- client on first use and registers an after_request hook tracking one event per request,
--- flushed at once (the dev server runs no shutdown hook, and atexit is too late).
+-- client on first use and registers an after_request hook tracking the requests the app's
+-- own views handle, by route pattern, for a visitor id kept in a first-party cookie; the SDK
+-- batches and sends the rest at exit (its threading exit hook), so no flush per request.
 local text = import("text")
 local py = import("python")
 
@@ -13,12 +14,13 @@ The key comes from the environment (AMPLITUDE_API_KEY, e.g. from .env), never fr
 source. Without a key nothing is sent.
 """
 
-import hashlib
 import os
+import uuid
 
 from amplitude import Amplitude, BaseEvent, Config
 from flask import request
 
+{{LOAD_ENV}}
 
 class AmplitudeExtension:
     def __init__(self, app=None):
@@ -37,23 +39,45 @@ class AmplitudeExtension:
         app.after_request(self._track)
 
     def _track(self, response):
-        if self.client is not None:
-            seed = (request.remote_addr or "") + "|" + request.headers.get("User-Agent", "")
-            self.client.track(BaseEvent(
-                "Request Handled",
-                # a stable id per browser: Amplitude wants one of 5+ characters
-                device_id=hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32],
-                event_properties={
-                    "method": request.method,
-                    "path": request.path,
-                    "endpoint": request.endpoint,
-                    "status_code": response.status_code,
-                },
-            ))
-            # Send now: the development server stops without an app shutdown hook, and
-            # an atexit flush loses events on Python >= 3.9.
-            self.client.flush()
+        # only requests the app's own views handle (no static files, 404s, preflights or
+        # HEAD), named by their route pattern, never the raw URL
+        rule = request.url_rule
+        if (self.client is None or rule is None or request.endpoint == "static"
+                or request.method in ("OPTIONS", "HEAD") or response.status_code == 404):
+            return response
+        device_id, new = _device_id()
+        if new:
+            response.set_cookie(_COOKIE, device_id, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+        self.client.track(BaseEvent(
+            "Request Handled",
+            device_id=device_id,
+            event_properties={
+                "method": request.method,
+                "route": rule.rule,
+                "endpoint": request.endpoint,
+                "status_code": response.status_code,
+            },
+        ))
         return response
+
+    def track(self, event_type, event_properties=None):
+        """Tracks one of the app's own events for the current visitor, e.g.
+        analytics.track("Post Published", {"length": 120})."""
+        if self.client is not None:
+            self.client.track(BaseEvent(event_type, device_id=_device_id()[0],
+                                        event_properties=event_properties or {}))
+
+
+_COOKIE = "amp_device_id"
+
+
+def _device_id():
+    """The visitor's id: a first-party cookie the extension sets (Amplitude counts devices,
+    and one id per host or per IP would make every visitor one). Returns (id, new)."""
+    value = request.cookies.get(_COOKIE, "")
+    if 5 <= len(value) <= 64 and value.replace("-", "").isalnum():
+        return value, False
+    return uuid.uuid4().hex, True
 
 
 analytics = AmplitudeExtension()
@@ -135,6 +159,7 @@ return {
     local style = py.style(src)
     s:create(module, py.render(MODULE, style, {
       CONFIG = py.config_expr(s, "os.environ.get(\"AMPLITUDE_SERVER_URL\")"),
+      LOAD_ENV = py.env_loader(module),
     }), "the Amplitude extension: one client, one event per request")
     if text.contains(src, "analytics.init_app(") then return end
     local mod = py.dotted(module)

@@ -22,6 +22,7 @@ import uuid
 
 from amplitude import Amplitude, BaseEvent, Config
 
+{{LOAD_ENV}}
 _client = None
 
 
@@ -145,6 +146,7 @@ return {
     local style = py.style(src)
     s:create(module, py.render(MODULE, style, {
       CONFIG = py.config_expr(s, "os.environ.get(\"AMPLITUDE_SERVER_URL\")"),
+      LOAD_ENV = py.env_loader(module),
     }), "the Amplitude client and one event per run")
     if text.contains(src, "@track_run") then return end
     local mod = py.dotted(module)

@@ -5,6 +5,9 @@ local text = import("text")
 local M = {}
 
 M.SDK = "amplitude-analytics"
+-- loads .env into os.environ: the key's file, which nothing else reads when the app starts
+-- the way its README says (manage.py runserver, uvicorn, python3 main.py)
+M.DOTENV = "python-dotenv"
 M.KEY_VAR = "AMPLITUDE_API_KEY"
 M.URL_VAR = "AMPLITUDE_SERVER_URL"
 -- a project is a Python one when one of these is at its root (the reference's order)
@@ -112,20 +115,43 @@ function M.manifest(s)
   return nil, ">=1.1,<2"
 end
 
--- Adds amplitude-analytics the project's way and asks for the install (--skip-install
--- skips it). Returns the manifest.
-function M.plan_dependency(s)
+-- Adds amplitude-analytics the project's way, and python-dotenv unless opts.no_dotenv
+-- (the project loads .env its own way), and asks for the install (--skip-install skips
+-- it). Returns the manifest.
+function M.plan_dependency(s, opts)
   local m, spec = M.manifest(s)
-  if m then
-    -- the host edits every manifest format in place (comments, indentation, line endings
-    -- kept) and records the package, so the install command can name it
-    s:dependency(m, M.SDK, spec)
-  else
-    m = "requirements.txt"
-    s:dependency(m, M.SDK, spec) -- a new requirements.txt (the host creates it)
+  -- the host edits every manifest format in place (comments, indentation, line endings
+  -- kept) and records the package, so the install command can name it; without a
+  -- manifest, a new requirements.txt
+  m = m or "requirements.txt"
+  s:dependency(m, M.SDK, spec)
+  if not (opts and opts.no_dotenv) and not M.requires(s, M.DOTENV) then
+    s:dependency(m, M.DOTENV, spec:sub(1, 1) == "^" and "^1.0" or ">=1.0")
   end
   s:install()
   return m
+end
+
+-- Python lines that load the project's .env (the one the wizard writes at the root) for
+-- a file at project-relative `path`, with python-dotenv; variables already set win (a
+-- deployment's own environment). Without python-dotenv installed, a warning says why
+-- nothing is sent.
+function M.env_loader(path)
+  local up = string.rep("..", select(2, path:gsub("/", "")), "/")
+  local rel = up == "" and ".env" or (up .. "/.env")
+  local function s_(x) return '"' .. x .. '"' end
+  return table.concat({
+    "# The key lives in the project's .env: load it (python-dotenv; variables already set win).",
+    "try:",
+    "    from dotenv import load_dotenv as _load_dotenv",
+    "except ImportError:  # not installed yet: say why nothing is sent",
+    "    import warnings",
+    "",
+    "    warnings.warn(" .. s_("python-dotenv is not installed: .env is not loaded, so Amplitude has no key " ..
+      "(install the requirements)") .. ")",
+    "else:",
+    "    _load_dotenv(os.path.join(os.path.dirname(os.path.realpath(__file__)), " .. s_(rel) .. "))",
+  }, "\n") .. "\n"
 end
 
 -- The key in .env (git-ignored by the host), never in source; .env.example, when the

@@ -80,8 +80,10 @@ if bad:
     sys.exit(1)
 PY
   [ -f "$d/$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["init_file"])' "$exp")" ] || fail "$app: no init file"
-  grep -q amplitude-analytics "$d/$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["dependency_file"])' "$exp")" ||
-    fail "$app: dependency not added"
+  depf="$d/$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["dependency_file"])' "$exp")"
+  grep -q amplitude-analytics "$depf" || fail "$app: dependency not added"
+  # the app loads its own .env (python-dotenv): python-check below exports nothing
+  grep -qi "python-dotenv" "$depf" || fail "$app: python-dotenv not added to $depf"
   key_nowhere "$d"
   one_client "$d"
 
@@ -89,7 +91,9 @@ PY
   setup "$d"
   assert_contains "$OUT" "already set up"
 
-  # the set-up app compiles, passes its tests, starts, and its events reach the stand-in
+  # the set-up app compiles, passes its tests, starts as its README says (nothing exported:
+  # the key reaches it only through the .env the generated code loads), and its events reach
+  # the stand-in
   curl -sS -X DELETE "$STANDIN_URL/__stand-in/events" >/dev/null
   expect_rc 0 env AMPLITUDE_SERVER_URL="$INGEST" "$SRC/workbench/apps/python-check" "$d"
   assert_contains "$OUT" "python-check: OK"
@@ -102,7 +106,10 @@ mine = [e for e in events if e.get("api_key") == key]
 assert mine, "no event carries the key: %r" % events[:3]
 assert all(len(e.get("device_id") or e.get("user_id") or "") >= 5 for e in mine)
 if start["kind"] == "server":
-    assert any(e["event_properties"].get("path") == start["request_path"] for e in mine), start["request_path"]
+    # by route pattern, never the raw URL; a per-visitor id (the cookie's), not one per host
+    assert any(e["event_properties"].get("route") for e in mine), mine
+    assert all("path" not in e["event_properties"] for e in mine), mine
+    assert all(len(e.get("device_id") or "") == 32 for e in mine), mine
 else:
     assert any(e["event_properties"].get("command") == "summarize.py" and e["event_properties"]["exit_status"] == 0
                for e in mine), mine
@@ -215,14 +222,21 @@ grep -q '^analytics.init_app(app)$' "$d/app.py" || fail "mini: init_app missing"
 grep -q "^  def init_app(self, app):$" "$d/amplitude_client.py" || fail "mini: not 2-space indented"
 grep -q "os.environ.get('AMPLITUDE_API_KEY')" "$d/amplitude_client.py" || fail "mini: quotes not kept"
 curl -sS -X DELETE "$STANDIN_URL/__stand-in/events" >/dev/null
+# a visitor cookie, no event for a 404, and no flush needed: the SDK's exit hook sends them
 (cd "$d" && expect_rc 0 env PYTHONPATH="$SRC/workbench/python-amplitude" AMPLITUDE_SERVER_URL="$INGEST" \
   AMPLITUDE_API_KEY="$KEY" "$PY" -c '
 from app import app
-assert app.test_client().get("/").data == b"hi"
-from amplitude_client import analytics
-analytics.client.shutdown()
+c = app.test_client()
+r = c.get("/")
+assert r.data == b"hi"
+assert "amp_device_id=" in r.headers.get("Set-Cookie", ""), r.headers
+assert c.get("/nope").status_code == 404
+assert "amp_device_id=" not in c.get("/").headers.get("Set-Cookie", "")  # the cookie is kept
 ')
-assert_contains "$(curl -sS "$STANDIN_URL/__stand-in/events")" '"path":"/"'
+EV=$(curl -sS "$STANDIN_URL/__stand-in/events")
+assert_contains "$EV" '"route":"/"'
+[ "$(printf '%s' "$EV" | jq '[.[] | select(.event_type == "Request Handled")] | length')" -eq 2 ] || fail "mini: not two events (the 404 tracked?): $EV"
+[ "$(printf '%s' "$EV" | jq '[.[] | .device_id] | unique | length')" -eq 1 ] || fail "mini: the cookie's id is not kept: $EV"
 setup "$d"
 assert_contains "$OUT" "already set up"
 

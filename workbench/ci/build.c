@@ -17,35 +17,6 @@ const char *ci_python(void)
     return p && p[0] ? p : "/usr/bin/python3";
 }
 
-/* KEY=value lines of the app's env file, exported unless already set (a deployment's
- * --env-file), for apps whose convention is plain os.environ. */
-static enum wiz_rc load_env_file(struct ci_job *j, struct ci_env *env)
-{
-    const char *file = ci_exp_str(j, "env_file");
-    char *path = file ? wiz_asprintf("%s/%s", j->app, file) : NULL;
-    char *text = path ? ci_read_file(path, NULL) : NULL;
-    free(path);
-    char *save = NULL;
-    enum wiz_rc rc = WIZ_OK;
-    for (char *line = text ? strtok_r(text, "\n", &save) : NULL; !rc && line; line = strtok_r(NULL, "\n", &save)) {
-        line[strcspn(line, "\r")] = '\0';
-        if (strncmp(line, "export ", 7) == 0)
-            line += 7;
-        char *eq = strchr(line, '=');
-        if (line[0] == '#' || !eq || eq == line)
-            continue;
-        *eq = '\0';
-        char *v = eq + 1;
-        size_t vl = strlen(v);
-        if (vl >= 2 && (v[0] == '"' || v[0] == '\'') && v[vl - 1] == v[0])
-            v[vl - 1] = '\0', v++;
-        if (!ci_env_get(env, line))
-            rc = ci_env_set(env, line, v);
-    }
-    free(text);
-    return rc;
-}
-
 enum wiz_rc ci_app_env(struct ci_job *j, struct ci_env *out)
 {
     enum wiz_rc rc = ci_env_copy(out, &j->env);
@@ -59,8 +30,7 @@ enum wiz_rc ci_app_env(struct ci_job *j, struct ci_env *out)
         char *pp = old && old[0] ? wiz_asprintf("%s:%s", j->paths->pyamp, old) : wiz_strdup(j->paths->pyamp);
         rc = pp ? ci_env_set(out, "PYTHONPATH", pp) : WIZ_EINTERNAL;
         free(pp);
-        if (!rc && json_is_true(ci_exp_get(j, "start.load_env_file")))
-            rc = load_env_file(j, out);
+        /* nothing from the app's env file: the app loads it, as started by its owner */
     }
     free(url);
     return rc ? wiz_fail(&j->ctx, WIZ_EINTERNAL, "out of memory") : WIZ_OK;

@@ -1,6 +1,8 @@
 """Amplitude: the client the application creates once and reuses."""
 
+import atexit
 import copy
+import threading
 import time
 import uuid
 from typing import Optional
@@ -24,6 +26,19 @@ class Amplitude:
         self.configuration.api_key = api_key
         self._worker = Worker(self.configuration)
         self._library = "%s/%s" % (constants.SDK_LIBRARY, constants.SDK_VERSION)
+        self._register_on_exit()
+
+    def _register_on_exit(self):
+        """As the real client (amplitude/Amplitude-Python src/amplitude/client.py): shut
+        down from threading's exit hook, which runs at the main thread's exit while the
+        interpreter still runs, so buffered events are sent; atexit where it is missing."""
+        if hasattr(threading, "_register_atexit"):
+            try:
+                threading._register_atexit(self.shutdown)
+            except Exception:
+                self.configuration.logger.warning("register for exit fail")
+        else:
+            atexit.register(self.shutdown)
 
     def track(self, event: BaseEvent):
         log = self.configuration.logger
