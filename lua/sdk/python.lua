@@ -105,14 +105,14 @@ function M.manifest(s)
     pep621_deps = body:find("\ndependencies%s*=") ~= nil or body:find("^dependencies%s*=") ~= nil
   end
   local function pyproject()
-    if poetry and not pep621_deps then return "pyproject.toml", "^1.1" end
-    return "pyproject.toml", ">=1.1,<2"
+    if poetry and not pep621_deps then return "pyproject.toml", "^1.1.1" end
+    return "pyproject.toml", ">=1.1.1,<2"
   end
   if py and s:find_first({ "uv.lock", "poetry.lock", "pdm.lock" }) then return pyproject() end
-  if s:exists("Pipfile") then return "Pipfile", ">=1.1,<2" end
-  if s:exists("requirements.txt") then return "requirements.txt", ">=1.1,<2" end
+  if s:exists("Pipfile") then return "Pipfile", ">=1.1.1,<2" end
+  if s:exists("requirements.txt") then return "requirements.txt", ">=1.1.1,<2" end
   if poetry or pep621_deps or pep621 then return pyproject() end
-  return nil, ">=1.1,<2"
+  return nil, ">=1.1.1,<2"
 end
 
 -- Adds amplitude-analytics the project's way, and python-dotenv unless opts.no_dotenv

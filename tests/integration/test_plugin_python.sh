@@ -250,7 +250,7 @@ setup "$d"
 import sys
 t = open(sys.argv[1]).read()
 pk = t.split("[packages]")[1].split("[dev-packages]")[0]
-assert 'amplitude-analytics = ">=1.1,<2"' in pk, t
+assert 'amplitude-analytics = ">=1.1.1,<2"' in pk, t
 PY
 grep -q '^from amplitude_client import track_run$' "$d/main.py" || fail "pipenv: main.py not instrumented"
 grep -q '^@track_run$' "$d/main.py" || fail "pipenv: no decorator"
