@@ -24,41 +24,44 @@ local FRAMEWORKS = {
 local SERVER_DEPS = { "express", "fastify", "koa", "hono", "@hono/node-server" }
 
 -- The event each framework sends, with its request/response expressions.
+-- The event each framework sends, with its request/response expressions: only requests a
+-- route of the app handles (no static files, 404s, OPTIONS or HEAD), named by the route
+-- pattern (never the raw URL), for the visitor of a first-party cookie (never one id per
+-- host: Amplitude counts devices and throttles a busy one).
 local HOOKS = {
   express = [[
 @APP.use((req, res, next) => {
+  const deviceId = visitorId(req.headers.cookie, (cookie) => res.append('Set-Cookie', cookie))@;
   res.on('finish', () => {
-    track('@EVENT', {
-      method: req.method,
-      path: req.originalUrl.split('?')[0],
-      status_code: res.statusCode@,
-    })@;
+    const route = req.route ? (req.baseUrl || '') + String(req.route.path) : null@;
+    trackRequest(req.method, route, res.statusCode, deviceId)@;
   })@;
   next()@;
 })@;
 ]],
   fastify = [[
-@APP.addHook('onResponse', async (request, reply) => {
-  track('@EVENT', {
-    method: request.method,
-    path: request.url.split('?')[0],
-    status_code: reply.statusCode@,
-  })@;
+@APP.addHook('onSend', async (request, reply, payload) => {
+  const deviceId = visitorId(request.headers.cookie, (cookie) => reply.header('Set-Cookie', cookie))@;
+  trackRequest(request.method, request.routeOptions && request.routeOptions.url, reply.statusCode, deviceId)@;
+  return payload@;
 })@;
 ]],
   koa = [[
 @APP.use(async (ctx, next) => {
+  const deviceId = visitorId(ctx.get('Cookie'), (cookie) => ctx.append('Set-Cookie', cookie))@;
   try {
     await next()@;
   } finally {
-    track('@EVENT', { method: ctx.method, path: ctx.path, status_code: ctx.status })@;
+    // a router names the route it matched; without one, the path with its ids masked
+    trackRequest(ctx.method, Reflect.get(ctx, '_matchedRoute'), ctx.status, deviceId, ctx.path)@;
   }
 })@;
 ]],
   hono = [[
 @APP.use('*', async (c, next) => {
+  const deviceId = visitorId(c.req.header('cookie'), (cookie) => c.header('Set-Cookie', cookie, { append: true }))@;
   await next()@;
-  track('@EVENT', { method: c.req.method, path: c.req.path, status_code: c.res.status })@;
+  trackRequest(c.req.method, c.req.routePath, c.res.status, deviceId)@;
 })@;
 ]],
 }
@@ -196,11 +199,11 @@ local function module_text(kind, st, zone, http, use_strict)
   local function add(x) t[#t + 1] = x end
   if kind == "cjs" then
     if use_strict then add("'use strict'@;\n\n") end
-    add("const { hostname } = require('node:os')@;\n")
+    add("const { randomUUID } = require('node:crypto')@;\n")
     add("const amplitude = require('" .. SDK .. "')@;\n")
   else
-    if ts and http then add("import type { RequestListener } from 'node:http'@;\n") end
-    add("import { hostname } from 'node:os'@;\n")
+    if ts and http then add("import type { RequestListener, ServerResponse } from 'node:http'@;\n") end
+    add("import { randomUUID } from 'node:crypto'@;\n")
     add("import * as amplitude from '" .. SDK .. "'@;\n")
   end
   local ex = kind == "cjs" and "" or "export "
@@ -216,8 +219,6 @@ try {
 }
 
 const apiKey = process.env.AMPLITUDE_API_KEY@;
-// Server-side events need a stable id of 5 characters or more: one per host.
-const deviceId = `server-${hostname()}`@;
 
 if (apiKey) {
   amplitude.init(apiKey, {
@@ -229,7 +230,8 @@ if (apiKey) {
   console.warn('Amplitude: AMPLITUDE_API_KEY is not set, so no events are sent')@;
 }
 
-// One event, from this server: a user_id or device_id in eventOptions overrides the host id.
+// One event for a visitor: eventOptions carries its device_id (visitorId) or your user_id.
+// Amplitude counts devices: never one id for the whole server.
 ]])
   if ts then
     add(ex .. [[function track(
@@ -243,7 +245,53 @@ if (apiKey) {
   end
   add([[
   if (!apiKey) return@;
-  amplitude.track(eventType, eventProperties, { device_id: deviceId, ...eventOptions })@;
+  if (!eventOptions.user_id && !eventOptions.device_id) {
+    console.warn('Amplitude: track(' + JSON.stringify(eventType) + ') needs a user_id or a device_id')@;
+    return@;
+  }
+  amplitude.track(eventType, eventProperties, eventOptions)@;
+}
+
+// The visitor of a request: the id in the first-party cookie amp_device_id, else a new one
+// that setCookie puts in the response (a year; Lax; not readable by scripts).
+]])
+  if ts then
+    add(ex .. [[function visitorId(
+  cookieHeader: string | string[] | undefined,
+  setCookie: (cookie: string) => void@,
+): string {
+]])
+  else
+    add(ex .. "function visitorId(cookieHeader, setCookie) {\n")
+  end
+  add([[
+  const found = /(?:^|;\s*)amp_device_id=([A-Za-z0-9-]{5,64})(?:;|$)/.exec(String(cookieHeader || ''))@;
+  if (found) return found[1]@;
+  const id = randomUUID()@;
+  setCookie(`amp_device_id=${id}; Max-Age=31536000; Path=/; SameSite=Lax; HttpOnly`)@;
+  return id@;
+}
+
+// One event per request a route of the app handled (no static files, 404s, OPTIONS or
+// HEAD), named by the route pattern; `path` stands in (its ids masked) when no router
+// names the route.
+]])
+  if ts then
+    add(ex .. [[function trackRequest(
+  method: string | undefined,
+  route: string | null | undefined,
+  status: number,
+  deviceId: string,
+  path?: string@,
+): void {
+]])
+  else
+    add(ex .. "function trackRequest(method, route, status, deviceId, path) {\n")
+  end
+  add([[
+  const name = route || (path ? path.split('?')[0].replace(/\/(\d+|[0-9a-f]{8}-[0-9a-f-]{27,36})(?=\/|$)/gi, '/:id') : null)@;
+  if (!name || status === 404 || method === 'OPTIONS' || method === 'HEAD') return@;
+  track('@EVENT', { method, route: name, status_code: status }, { device_id: deviceId })@;
 }
 
 ]])
@@ -253,20 +301,24 @@ if (apiKey) {
 }
 ]])
   if http then
-    add("\n// Wraps a node:http request handler: one event per finished response.\n")
+    add("\n// Wraps a node:http request handler: one event per finished response of the app.\n")
     add(ex .. (ts and "function trackRequests(handler: RequestListener): RequestListener {\n"
       or "function trackRequests(handler) {\n"))
     add("  return function amplitudeRequests(" .. (ts and "this: unknown, " or "") .. "req, res) {\n")
     add([[
-    res.on('finish', () => {
-      track('@EVENT', {
-        method: req.method,
-        path: (req.url || '').split('?')[0],
-        status_code: res.statusCode@,
-      })@;
-    })@;
+    const deviceId = visitorId(req.headers.cookie, (cookie) => appendCookie(res, cookie))@;
+    res.on('finish', () => trackRequest(req.method, null, res.statusCode, deviceId, req.url || '/'))@;
     return handler.call(this, req, res)@;
   }@;
+}
+
+]])
+    add(ts and "function appendCookie(res: ServerResponse, cookie: string): void {\n"
+      or "function appendCookie(res, cookie) {\n")
+    add([[
+  if (res.headersSent) return@;
+  const before = res.getHeader('Set-Cookie')@;
+  res.setHeader('Set-Cookie', before === undefined ? cookie : Array.isArray(before) ? before.concat(cookie) : [String(before), cookie])@;
 }
 ]])
   end
@@ -318,7 +370,7 @@ let closing = false@;
       ") process.on(signal, flushBeforeExit)@;\n")
   add("process.on('beforeExit', () => flushBeforeExit())@;\n")
   if kind == "cjs" then
-    add("\nmodule.exports = { track, flush" .. (http and ", trackRequests" or "") .. " }@;\n")
+    add("\nmodule.exports = { track, flush, visitorId, trackRequest" .. (http and ", trackRequests" or "") .. " }@;\n")
   end
   local out = table.concat(t)
   out = string.gsub(out, "@EVENT", EVENT)
@@ -512,7 +564,7 @@ return {
     local module_path, own, reads_env
     if #inits > 0 then
       module_path = inits[1].path
-      local need = srv and (srv.fw == "http" and "trackRequests" or "track")
+      local need = srv and (srv.fw == "http" and "trackRequests" or "trackRequest")
       own = need and exports_fn(inits[1].src, need)
       reads_env = text.contains(inits[1].src, KEY_VAR)
       s:log("info", "Amplitude is already initialised in " .. module_path .. ": no second init")
@@ -538,6 +590,7 @@ return {
     end
     if reads_env then
       js.ensure_env(s, ENV_FILE, { ENV_FILE }, KEY_VAR, s:get("api_key"))
+      if text.custom_ingest(s:get("ingest_url")) then s:env(ENV_FILE, "AMPLITUDE_SERVER_URL", s:get("ingest_url")) end
     end
 
     if not srv or not own then
@@ -547,7 +600,7 @@ return {
     local kind = module_kind(s, srv.path, srv.src)
     local src = srv.src
     local st = js.project_style(s, srv.path, src)
-    local name = srv.fw == "http" and "trackRequests" or "track"
+    local name = srv.fw == "http" and "trackRequests" or "trackRequest"
     if js.count_calls(src, name) == 0 then
       if srv.fw == "http" then
         src = wrap_create_server(srv)
@@ -557,9 +610,10 @@ return {
     end
     local spec = specifier(s, srv.path, src, module_path, kind)
     if srv.path ~= module_path and not imports_module(src, spec) then
+      local names = srv.fw == "http" and name or ("visitorId, " .. name)
       local line = kind == "cjs"
-        and ("const { " .. name .. " } = require('" .. spec .. "')@;")
-        or ("import { " .. name .. " } from '" .. spec .. "'@;")
+        and ("const { " .. names .. " } = require('" .. spec .. "')@;")
+        or ("import { " .. names .. " } from '" .. spec .. "'@;")
       -- first, so that .env is loaded before the other modules read process.env
       src = js.add_import(src, (string.gsub(js.render(line, st), "\n$", "")), "first")
     end

@@ -62,25 +62,34 @@ local function existing_inits(s)
   return found, total
 end
 
+-- autocapture as Amplitude's framework guides set it (amplitude/wizard skills/integration/
+-- integration-javascript_web: sessions, page views, form interactions, file downloads), and
+-- no init without a key (the SDK would log an error on every page)
+local AUTOCAPTURE = "autocapture: { sessions: true, pageViews: true, formInteractions: true, fileDownloads: true }"
+
 local function init_code(st, sdk, zone)
-  local eu = zone == "eu" and "  serverZone: 'EU',\n" or "" -- never last: no trailing-comma question
+  local eu = zone == "eu" and "    serverZone: 'EU',\n" or "" -- never last: no trailing-comma question
+  local guard = "\n// One init for the whole page: page views and sessions are tracked from the first load.\n" ..
+    "if (import.meta.env." .. KEY_VAR .. ") {\n"
   if sdk == UNIFIED then
     return js.render(
       "import { initAll } from '" .. UNIFIED .. "'@;\n", st),
-      js.render("\n// One init for the whole page: page views and sessions are tracked from the first load.\n" ..
-        "initAll(import.meta.env." .. KEY_VAR .. ", {\n" .. eu ..
-        "  analytics: {\n" ..
-        "    serverUrl: import.meta.env." .. URL_VAR .. " || undefined,\n" ..
-        "    autocapture: { pageViews: true, sessions: true }@,\n" ..
-        "  }@,\n" ..
-        "})@;\n", st)
+      js.render(guard ..
+        "  initAll(import.meta.env." .. KEY_VAR .. ", {\n" .. eu ..
+        "    analytics: {\n" ..
+        "      serverUrl: import.meta.env." .. URL_VAR .. " || undefined,\n" ..
+        "      " .. AUTOCAPTURE .. "@,\n" ..
+        "    }@,\n" ..
+        "  })@;\n" ..
+        "}\n", st)
   end
   return js.render("import * as amplitude from '" .. SDK .. "'@;\n", st),
-    js.render("\n// One init for the whole page: page views and sessions are tracked from the first load.\n" ..
-      "amplitude.init(import.meta.env." .. KEY_VAR .. ", {\n" ..
-      "  serverUrl: import.meta.env." .. URL_VAR .. " || undefined,\n" .. eu ..
-      "  autocapture: { pageViews: true, sessions: true }@,\n" ..
-      "})@;\n", st)
+    js.render(guard ..
+      "  amplitude.init(import.meta.env." .. KEY_VAR .. ", {\n" ..
+      "    serverUrl: import.meta.env." .. URL_VAR .. " || undefined,\n" .. eu ..
+      "    " .. AUTOCAPTURE .. "@,\n" ..
+      "  })@;\n" ..
+      "}\n", st)
 end
 
 return {
@@ -122,6 +131,7 @@ return {
     for _, f in ipairs(inits) do reads_env = reads_env or text.contains(f.src, KEY_VAR) end
     if reads_env then
       js.ensure_env(s, ENV_FILE, ENV_FILES, KEY_VAR, s:get("api_key"))
+      if text.custom_ingest(s:get("ingest_url")) then s:env(ENV_FILE, URL_VAR, s:get("ingest_url")) end
     end
     if #inits == 0 then
       local src = s:read(entry)

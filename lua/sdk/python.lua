@@ -160,6 +160,8 @@ function M.plan_env(s)
   local key = s:get("api_key")
   if not key or key == "" then error("no Amplitude API key in this session") end
   s:env(".env", M.KEY_VAR, key)
+  local ingest = s:get("ingest_url")
+  if text.custom_ingest(ingest) then s:env(".env", M.URL_VAR, ingest) end
   local ex = s:read(".env.example")
   if ex then
     for _, l in ipairs(text.lines(ex)) do

@@ -3,6 +3,14 @@
 local M = {}
 
 -- true when haystack contains needle literally
+-- The ingest URL the session names when it is not Amplitude's own (a proxy, the EU
+-- residency proxy's, a test server): then the env file carries it too, as the C plugins
+-- write it (plugins/common/plan.c custom_ingest).
+function M.custom_ingest(url)
+  return url ~= nil and url ~= "" and url ~= "https://api2.amplitude.com/2/httpapi" and
+         url ~= "https://api.eu.amplitude.com/2/httpapi"
+end
+
 function M.contains(haystack, needle)
   return string.find(haystack, needle, 1, true) ~= nil
 end

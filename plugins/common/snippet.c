@@ -36,10 +36,17 @@ char *wiz_js_init_block(const struct wiz_js_init *in, const char *base)
     wiz_js_addf(&b, "%s%samplitude.%s(amplitudeApiKey, {\n", base, u, in->sdk == WIZ_JS_UNIFIED ? "initAll" : "init");
     if (in->eu)
         wiz_js_addf(&b, "%s%s%sserverZone: %cEU%c,\n", base, u, u, q, q);
+    /* autocapture set, as Amplitude's framework guides say (amplitude/wizard
+     * skills/integration/integration-nextjs-app-router/SKILL.md: sessions, page views, form
+     * interactions and file downloads; left unset, the SDK warns on every page) */
+    const char *ac = "autocapture: { sessions: true, pageViews: true, formInteractions: true, fileDownloads: true }";
     if (in->sdk == WIZ_JS_UNIFIED)
-        wiz_js_addf(&b, "%s%s%sanalytics: amplitudeServerUrl ? { serverUrl: amplitudeServerUrl } : {},\n", base, u, u);
-    else
+        wiz_js_addf(&b, "%s%s%sanalytics: { %s, ...(amplitudeServerUrl ? { serverUrl: amplitudeServerUrl } : {}) },\n",
+                    base, u, u, ac);
+    else {
+        wiz_js_addf(&b, "%s%s%s%s,\n", base, u, u, ac);
         wiz_js_addf(&b, "%s%s%s...(amplitudeServerUrl ? { serverUrl: amplitudeServerUrl } : {}),\n", base, u, u);
+    }
     wiz_js_addf(&b, "%s%s})%s\n", base, u, sc);
     wiz_js_addf(&b, "%s}\n", base);
     return wiz_js_take(&b);

@@ -37,7 +37,9 @@ while IFS='|' read -r name entry kind hook route; do
   [ "$(cat "$P/src/"*.js "$P/src/"*/*.js 2>/dev/null | grep -c '\.init(')" = 1 ] || fail "$name: init elsewhere too"
   grep -qF "process.loadEnvFile();" "$A" || fail "$name: .env not loaded"
   grep -qF "serverUrl: process.env.AMPLITUDE_SERVER_URL || undefined," "$A" || fail "$name: no serverUrl"
-  grep -qF 'const deviceId = `server-${hostname()}`;' "$A" || fail "$name: no stable device id"
+  # a visitor id from a first-party cookie, never one id per host
+  grep -qF 'amp_device_id=${id}; Max-Age=31536000; Path=/; SameSite=Lax; HttpOnly' "$A" || fail "$name: no visitor cookie"
+  ! grep -q 'hostname()' "$A" || fail "$name: a per-host id"
   for sig in "'SIGINT', 'SIGTERM'" "'beforeExit'"; do grep -qF "$sig" "$A" || fail "$name: no $sig flush"; done
   ! grep -q serverZone "$A" || fail "$name: serverZone for zone us"
   # imported once, first, and the hook registered before the routes
@@ -57,7 +59,7 @@ while IFS='|' read -r name entry kind hook route; do
   settled "$P" "$before"
 done <<'EOF'
 express-todo|index.js|cjs|app.use((req, res, next) => {|app.use('/api/todos', todosRouter);
-fastify-blog|server.js|esm|app.addHook('onResponse', async (request, reply) => {|await app.register(postsApi
+fastify-blog|server.js|esm|app.addHook('onSend', async (request, reply, payload) => {|await app.register(postsApi
 hono-links|index.js|esm|app.use('*', async (c, next) => {|app.route('/api/links', links);
 koa-notes|index.js|cjs|app.use(async (ctx, next) => {|app.use(notesRouter.routes())
 native-http-contacts|server.js|esm|http.createServer(trackRequests(handleRequest));|server.listen(port
@@ -72,7 +74,7 @@ printf "import { Hono } from 'hono';\nconst app = new Hono();\nexport default ap
 # --- dry run writes nothing ---
 P="$T/dry"; app dry javascript-node/koa-notes; before=$(tree "$P")
 expect_rc 0 "$W" setup --ci --skip-install --api-key "$KEY" --install-dir "$P" --dry-run
-assert_contains "$OUT" "+const { track } = require('./amplitude');"
+assert_contains "$OUT" "+const { visitorId, trackRequest } = require('./amplitude');"
 assert_contains "$OUT" "nothing was written"
 [ "$(tree "$P")" = "$before" ] || fail "dry run wrote files"
 
@@ -98,7 +100,7 @@ commit "$P"; before=$(tree "$P")
 assert_contains "$(detected "$P"; cat "$T/det.out")" "package.json depends on express ^5.1.0"
 setup "$P"
 [ -f "$P/amplitude.mjs" ] && [ ! -e "$P/amplitude.js" ] || fail ".mjs module not created"
-[ "$(head -1 "$P/server.mjs")" = "import { track } from './amplitude.mjs';" ] || fail "mjs import: $(cat "$P/server.mjs")"
+[ "$(head -1 "$P/server.mjs")" = "import { visitorId, trackRequest } from './amplitude.mjs';" ] || fail "mjs import: $(cat "$P/server.mjs")"
 node --check "$P/amplitude.mjs" && node --check "$P/server.mjs" || fail ".mjs files do not parse"
 settled "$P" "$before"
 
@@ -126,10 +128,10 @@ grep -qx 'import \* as amplitude from "@amplitude/analytics-node"' "$A" || fail 
 grep -qx '    eventType: string,' "$A" || fail "TS types/indent: $(cat "$A")"
 grep -qx '        serverUrl: process.env.AMPLITUDE_SERVER_URL || undefined' "$A" || fail "trailing comma: $(cat "$A")"
 ! grep -q ';$' "$A" || fail "semicolons in a no-semicolon project: $(grep ';$' "$A")"
-[ "$(head -1 "$E")" = 'import { track } from "./amplitude"' ] || fail "TS import: $(cat "$E")"
-grep -qx 'server.addHook("onResponse", async (request, reply) => {' "$E" || fail "TS hook: $(cat "$E")"
-before_line "$E" "})" 'server.addHook("onResponse"'
-before_line "$E" 'server.addHook("onResponse"' "server.register(routes)"
+[ "$(head -1 "$E")" = 'import { visitorId, trackRequest } from "./amplitude"' ] || fail "TS import: $(cat "$E")"
+grep -qx 'server.addHook("onSend", async (request, reply, payload) => {' "$E" || fail "TS hook: $(cat "$E")"
+before_line "$E" "})" 'server.addHook("onSend"'
+before_line "$E" 'server.addHook("onSend"' "server.register(routes)"
 settled "$P" "$before"
 
 # TypeScript for Node's ES modules with no relative import to copy: "./amplitude.js"
@@ -137,7 +139,7 @@ P="$T/tsesm"; mkdir -p "$P/src"
 printf '{ "name": "e", "type": "module", "scripts": { "start": "node dist/server.js" }, "dependencies": { "koa": "^3.0.0" } }\n' >"$P/package.json"
 printf 'import Koa from "koa";\n\nconst app = new Koa();\napp.listen(3000);\n' >"$P/src/server.ts"
 commit "$P"; setup "$P"
-[ "$(head -1 "$P/src/server.ts")" = 'import { track } from "./amplitude.js";' ] || fail "TS ESM import: $(cat "$P/src/server.ts")"
+[ "$(head -1 "$P/src/server.ts")" = 'import { visitorId, trackRequest } from "./amplitude.js";' ] || fail "TS ESM import: $(cat "$P/src/server.ts")"
 grep -qx 'app.use(async (ctx, next) => {' "$P/src/server.ts" || fail "TS Koa hook: $(cat "$P/src/server.ts")"
 
 # --- CommonJS Fastify created by require('fastify')(...) ---
@@ -150,8 +152,8 @@ fastify.get('/', async () => ({ ok: true }))
 fastify.listen({ port: 3000 })
 EOF
 commit "$P"; setup "$P"
-grep -qx "fastify.addHook('onResponse', async (request, reply) => {" "$P/app.js" || fail "require('fastify')(): $(cat "$P/app.js")"
-grep -qx "const { track } = require('./amplitude')" "$P/app.js" || fail "CJS import without semicolon"
+grep -qx "fastify.addHook('onSend', async (request, reply, payload) => {" "$P/app.js" || fail "require('fastify')(): $(cat "$P/app.js")"
+grep -qx "const { visitorId, trackRequest } = require('./amplitude')" "$P/app.js" || fail "CJS import without semicolon"
 node --check "$P/app.js" && node --check "$P/amplitude.js" || fail "CJS Fastify files do not parse"
 
 # --- existing setup of the project's own: its sources kept; the key of the project chosen
@@ -191,7 +193,7 @@ git_ -C "$P" add -A; git_ -C "$P" commit -qm half; before=$(tree "$P")
 setup "$P"
 git -C "$P" diff --quiet -- src/amplitude.js || fail "the existing module was rewritten"
 [ "$(git -C "$P" status --porcelain -- src)" = " M src/index.js" ] || fail "half-done: $(git -C "$P" status --porcelain)"
-grep -qF "const { track } = require('./amplitude');" "$P/src/index.js" || fail "half-done: import missing"
+grep -qF "const { visitorId, trackRequest } = require('./amplitude');" "$P/src/index.js" || fail "half-done: import missing"
 grep -qF "app.use((req, res, next) => {" "$P/src/index.js" || fail "half-done: hook missing"
 settled "$P" "$before"
 
@@ -262,12 +264,13 @@ assert len(init) == 1, rows
 assert init[0]["apiKey"] == sys.argv[2], init            # from .env
 assert init[0]["options"] == {"serverUrl": "http://127.0.0.1:9/2/httpapi"}, init
 sent = [r for r in rows if r["call"] == "sent"]
-paths = [s["props"]["path"] for s in sent]
-assert "/api/contacts" in paths, rows                    # flushed before the app's exit
+routes = [s["props"]["route"] for s in sent]
+assert "/api/contacts" in routes, rows                   # flushed before the app's exit
 for s in sent:
     assert s["type"] == "Request Handled"
+    assert "path" not in s["props"], s                   # the route, never the raw URL
     dev = s["opts"]["device_id"]
-    assert dev.startswith("server-") and len(dev) >= 5, dev
+    assert len(dev) == 36 and not dev.startswith("server-"), dev   # a visitor's, from the cookie
     assert s["props"]["method"] == "GET" and s["props"]["status_code"] == 200, s
 EOF
 # SIGINT too; a key set in the environment wins over .env; no server URL -> none passed
@@ -279,7 +282,7 @@ grep -qF '"call":"sent","type":"Request Handled"' "$LOG" || fail "SIGINT: nothin
 P="$T/inline"; fake_sdk "$P"
 serve "$P" server.js TERM
 [ "$RC" = 143 ] || fail "no own handler: rc $RC (143 expected: killed by SIGTERM)"
-grep -qF '"props":{"method":"GET","path":"/api/contacts","status_code":200}' "$LOG" || fail "inline: $(cat "$LOG")"
+grep -qF '"props":{"method":"GET","route":"/api/contacts","status_code":200}' "$LOG" || fail "inline: $(cat "$LOG")"
 # no .env and no key: a warning, no init, the server still answers
 rm "$P/.env"
 serve "$P" server.js TERM

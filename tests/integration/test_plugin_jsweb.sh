@@ -11,19 +11,22 @@ before=$(tree "$P")
 [ "$(detected "$P")" = javascript-web ] || fail "saas-dashboard not detected as javascript-web: $(cat "$T/det.out" "$T/det.err")"
 assert_contains "$(cat "$T/det.out")" "index.html loads src/main.js"
 expect_rc 0 "$W" setup --ci --skip-install --api-key "$KEY" --install-dir "$P" --dry-run
-assert_contains "$OUT" "+amplitude.init(import.meta.env.VITE_AMPLITUDE_API_KEY, {"
+assert_contains "$OUT" "+if (import.meta.env.VITE_AMPLITUDE_API_KEY) {"
+assert_contains "$OUT" "+  amplitude.init(import.meta.env.VITE_AMPLITUDE_API_KEY, {"
 assert_contains "$OUT" "nothing was written"
 [ "$(tree "$P")" = "$before" ] || fail "dry run wrote files"
 setup "$P"
 M="$P/src/main.js"
 [ "$(count "$M" "import * as amplitude from '@amplitude/analytics-browser';")" = 1 ] || fail "no SDK import: $(cat "$M")"
 [ "$(grep -c 'amplitude.init(' "$M")" = 1 ] || fail "not exactly one init"
-grep -qF "  serverUrl: import.meta.env.VITE_AMPLITUDE_SERVER_URL || undefined," "$M" || fail "no serverUrl"
-grep -qF "  autocapture: { pageViews: true, sessions: true }," "$M" || fail "page views/sessions not on"
+grep -qF "    serverUrl: import.meta.env.VITE_AMPLITUDE_SERVER_URL || undefined," "$M" || fail "no serverUrl"
+# autocapture as Amplitude's guides set it; no init without a key
+grep -qF "    autocapture: { sessions: true, pageViews: true, formInteractions: true, fileDownloads: true }," "$M" || fail "autocapture not set"
+grep -qx "if (import.meta.env.VITE_AMPLITUDE_API_KEY) {" "$M" || fail "no key guard: $(cat "$M")"
 ! grep -q serverZone "$M" || fail "serverZone set for zone us"
 # the init follows the import block, before the first statement
 imp=$(grep -n "^import \* as amplitude" "$M" | cut -d: -f1)
-ini=$(grep -n "^amplitude.init" "$M" | cut -d: -f1)
+ini=$(grep -n "^if (import.meta.env.VITE_AMPLITUDE_API_KEY)" "$M" | cut -d: -f1)
 root=$(grep -n "^const root" "$M" | cut -d: -f1)
 [ "$imp" -lt "$ini" ] && [ "$ini" -lt "$root" ] || fail "init misplaced: $(cat "$M")"
 grep -q '"@amplitude/analytics-browser": "^2\.' "$P/package.json" || fail "dependency missing"
@@ -70,9 +73,9 @@ commit "$P"; before=$(tree "$P")
 setup "$P"
 E="$P/src/app.ts"
 grep -qx 'import \* as amplitude from "@amplitude/analytics-browser"' "$E" || fail "import style: $(cat "$E")"
-grep -qx '    serverUrl: import.meta.env.VITE_AMPLITUDE_SERVER_URL || undefined,' "$E" || fail "indent: $(cat "$E")"
-grep -qx '    autocapture: { pageViews: true, sessions: true }' "$E" || fail "trailing comma: $(cat "$E")"
-grep -qx '})' "$E" || fail "semicolon added: $(cat "$E")"
+grep -qx '        serverUrl: import.meta.env.VITE_AMPLITUDE_SERVER_URL || undefined,' "$E" || fail "indent: $(cat "$E")"
+grep -qx '        autocapture: { sessions: true, pageViews: true, formInteractions: true, fileDownloads: true }' "$E" || fail "trailing comma: $(cat "$E")"
+grep -qx '    })' "$E" || fail "semicolon added: $(cat "$E")"
 # the import went after the multi-line import, not inside it
 [ "$(sed -n 4p "$E")" = '} from "./view"' ] && [ "$(sed -n 5p "$E")" = 'import * as amplitude from "@amplitude/analytics-browser"' ] \
   || fail "import block: $(cat "$E")"

@@ -29,6 +29,8 @@ M="$P/src/main.js"
 [ "$(sed -n 3p "$M")" = 'import * as amplitude from "@amplitude/analytics-browser";' ] || fail "import: $(cat "$M")"
 grep -q '^    amplitude.init(amplitudeApiKey, {$' "$M" || fail "indent/call: $(cat "$M")"
 grep -q '^        ...(amplitudeServerUrl ? { serverUrl: amplitudeServerUrl } : {}),$' "$M" || fail "server url option"
+# autocapture as Amplitude's framework guides set it (unset, the SDK warns on every page)
+grep -q '^        autocapture: { sessions: true, pageViews: true, formInteractions: true, fileDownloads: true },$' "$M" || fail "autocapture: $(cat "$M")"
 [ "$(tail -1 "$M")" = '}).mount("#app");' ] || fail "mount line lost"
 [ "$(grep -n 'amplitude.init' "$M" | cut -d: -f1)" -lt "$(grep -n 'createApp(App' "$M" | cut -d: -f1)" ] || fail "init after mount"
 grep -q '"@amplitude/analytics-browser": "^2\.' "$P/package.json" || fail "dependency"
@@ -43,6 +45,7 @@ printf "import { createApp } from 'vue'\n\ncreateApp({}).mount('#app')\n" > "$P/
 commit_dir "$P"
 setup_ "$P" --zone eu
 grep -q "^  amplitude.initAll(amplitudeApiKey, {$" "$P/src/entry.ts" || fail "unified init: $(cat "$P/src/entry.ts")"
+grep -qF "analytics: { autocapture: { sessions: true" "$P/src/entry.ts" || fail "unified autocapture: $(cat "$P/src/entry.ts")"
 grep -q "^    serverZone: 'EU',$" "$P/src/entry.ts" || fail "eu"
 git -C "$P" diff --quiet HEAD -- package.json || fail "package.json changed"
 
