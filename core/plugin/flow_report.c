@@ -3,6 +3,7 @@
 
 #include "../ui/ui.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,15 +109,29 @@ static void free_list(char **v)
     free(v);
 }
 
-/* The usual dev-server command of a JavaScript package manager; NULL for others. static */
-static const char *start_cmd(const char *pm)
+/* How the project starts, from its own package.json scripts: "dev" when it has one, else
+ * "start" (express-generator has only start); NULL for other projects.
+ * returns owned string: free() */
+static char *start_cmd(const char *root, const char *pm)
 {
-    static const char *const map[][2] = {
-        {"npm", "npm run dev"}, {"yarn", "yarn dev"}, {"pnpm", "pnpm dev"}, {"bun", "bun run dev"}};
-    for (size_t i = 0; pm && i < sizeof map / sizeof map[0]; i++)
-        if (strcmp(pm, map[i][0]) == 0)
-            return map[i][1];
-    return NULL;
+    static const char *const known[] = {"npm", "yarn", "pnpm", "bun"};
+    bool js = false;
+    for (size_t i = 0; pm && i < sizeof known / sizeof known[0]; i++)
+        js = js || strcmp(pm, known[i]) == 0;
+    char *path = js && root ? wiz_asprintf("%s/package.json", root) : NULL;
+    json_t *pkg = path ? json_load_file(path, 0, NULL) : NULL;
+    free(path);
+    json_t *scripts = json_object_get(pkg, "scripts");
+    const char *which = json_is_string(json_object_get(scripts, "dev"))     ? "dev"
+                        : json_is_string(json_object_get(scripts, "start")) ? "start"
+                                                                            : NULL;
+    char *cmd = NULL;
+    if (which && strcmp(which, "start") == 0)
+        cmd = wiz_asprintf("%s start", pm);
+    else if (which)
+        cmd = wiz_asprintf(strcmp(pm, "npm") == 0 || strcmp(pm, "bun") == 0 ? "%s run dev" : "%s dev", pm);
+    json_decref(pkg);
+    return cmd;
 }
 
 void wiz_flow_report_summary(struct wiz_app *app, const struct wiz_plan *plan, const struct wiz_flow_done *d)
@@ -140,9 +155,10 @@ void wiz_flow_report_summary(struct wiz_app *app, const struct wiz_plan *plan, c
                            plan->ignore[0], plan->nignore > 1 ? " and the other env files" : "");
     if (d->install_cmd)
         install = wiz_asprintf("Install the new dependencies: %s", d->install_cmd);
-    const char *sc = start_cmd(d->pm);
+    char *sc = start_cmd(d->root, d->pm);
     start = sc ? wiz_asprintf("Start the app (%s) and use it: its first events appear in Amplitude", sc)
                : wiz_strdup("Start the app as usual and use it: its first events appear in Amplitude");
+    free(sc);
     const char *dir = app->opts.install_dir;
     bool here = !dir || strcmp(dir, ".") == 0;
     undo = wiz_asprintf("To revert every change: ampli-wizard undo%s%s %s", here ? "" : " --install-dir ",

@@ -159,16 +159,22 @@ local function find_server(s, entry)
   for _, fw in ipairs(FRAMEWORKS) do
     if not fw.dep or js.dep(s, fw.dep) then fws[#fws + 1] = fw end
   end
-  for _, p in ipairs(order) do
-    local src = s:read(p)
-    local code = src and js.strip_comments(src)
-    for _, fw in ipairs(fws) do
-      for _, pat in ipairs(fw.create) do
-        if code and string.find(code, pat) then
-          -- find it again in the original text, where the offsets are
-          local at, _, var = string.find(src, pat)
-          if at then
-            return { fw = fw.id, path = p, src = src, var = var, at = at }
+  -- a framework's app anywhere wins over a bare http.createServer: express-generator's
+  -- extensionless bin/www wraps the express app of app.js, whose routes name the events
+  for pass = 1, 2 do
+    for _, p in ipairs(order) do
+      local src = s:read(p)
+      local code = src and js.strip_comments(src)
+      for _, fw in ipairs(fws) do
+        if (fw.id ~= "http") == (pass == 1) then
+          for _, pat in ipairs(fw.create) do
+            if code and string.find(code, pat) then
+              -- find it again in the original text, where the offsets are
+              local at, _, var = string.find(src, pat)
+              if at then
+                return { fw = fw.id, path = p, src = src, var = var, at = at }
+              end
+            end
           end
         end
       end
@@ -632,7 +638,11 @@ return {
     local key = s:get("api_key")
     local imported = false
     local stem = string.match(inits[1].path, "([^/]+)%.[%w]+$")
-    for _, p in ipairs(js.sources(s)) do
+    -- the sources, and the entry `npm start` runs even without an extension (bin/www)
+    local files = js.sources(s)
+    local entry = find_entry(s)
+    if entry and not string.match(entry, "%.[%w]+$") then files[#files + 1] = entry end
+    for _, p in ipairs(files) do
       local src = s:read(p)
       if src and key and #key >= 8 and text.contains(src, key) then
         return false, "the API key is written into " .. p

@@ -288,4 +288,19 @@ rm "$P/.env"
 serve "$P" server.js TERM
 grep -qF "AMPLITUDE_API_KEY is not set" "$T/node.out" || fail "no warning without a key"
 ! grep -q '"call":"init"' "$LOG" || fail "init without a key"
+# ---- express-generator's shape: `npm start` runs the extensionless bin/www, which wraps the
+# express app of app.js in http.createServer: the hook goes on the express app (its routes
+# name the events), bin/www stays as it is, and verify finds the module imported
+P="$T/express-gen"; mkdir -p "$P/bin" "$P/routes"
+printf '{\n  "name": "eg",\n  "private": true,\n  "scripts": {\n    "start": "node ./bin/www"\n  },\n  "dependencies": {\n    "express": "~4.16.1"\n  }\n}\n' >"$P/package.json"
+printf "var express = require('express');\nvar indexRouter = require('./routes/index');\n\nvar app = express();\n\napp.use(express.json());\napp.use('/', indexRouter);\n\nmodule.exports = app;\n" >"$P/app.js"
+printf "var express = require('express');\nvar router = express.Router();\nrouter.get('/', function(req, res) { res.send('index'); });\nmodule.exports = router;\n" >"$P/routes/index.js"
+printf "#!/usr/bin/env node\nvar app = require('../app');\nvar http = require('http');\nvar server = http.createServer(app);\nserver.listen(process.env.PORT || '3000');\n" >"$P/bin/www"
+git -C "$P" init -q && git -C "$P" add -A && git -C "$P" -c user.email=t@t -c user.name=t commit -qm init
+setup "$P"
+git -C "$P" diff --quiet -- bin/www || fail "express-generator: bin/www changed: $(git -C "$P" diff -- bin/www)"
+assert_contains "$OUT" "Start the app (npm start)"   # its only script: no dev script to name
+[ "$(head -1 "$P/app.js")" = "const { visitorId, trackRequest } = require('./amplitude');" ] || fail "express-generator: app.js: $(cat "$P/app.js")"
+before_line "$P/app.js" "app.use((req, res, next) => {" "app.use('/', indexRouter);"
+node --check "$P/app.js" && node --check "$P/amplitude.js" || fail "express-generator: does not parse"
 echo OK
