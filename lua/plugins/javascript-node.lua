@@ -16,7 +16,10 @@ local EVENT = "Request Handled" -- the same event the Python plugins send
 local FRAMEWORKS = {
   { id = "express", dep = "express", create = { "([%w_$]+)%s*=%s*express%s*%(" } },
   { id = "fastify", dep = "fastify",
-    create = { "([%w_$]+)%s*=%s*[Ff]astify%s*%(", "([%w_$]+)%s*=%s*require%(%s*['\"]fastify['\"]%s*%)%s*%(" } },
+    create = { "([%w_$]+)%s*=%s*[Ff]astify%s*%(", "([%w_$]+)%s*=%s*require%(%s*['\"]fastify['\"]%s*%)%s*%(",
+               -- a fastify-cli app (`fastify start app.js`): app.js exports the root plugin
+               "module%.exports%s*=%s*async%s+function%s*[%w_$]*%s*%(%s*([%w_$]+)",
+               "export%s+default%s+async%s+function%s*[%w_$]*%s*%(%s*([%w_$]+)" } },
   { id = "koa", dep = "koa", create = { "([%w_$]+)%s*=%s*new%s+Koa%s*%(" } },
   { id = "hono", dep = "hono", create = { "([%w_$]+)%s*=%s*new%s+Hono%s*%(" } },
   { id = "http", create = { "()createServer%s*%(" } },
@@ -72,7 +75,8 @@ local HOOKS = {
 local function entry_from_start(s)
   local start = s:json("package.json", "scripts.start")
   if not start then return nil end
-  local runners = { node = true, nodemon = true, tsx = true, ["ts-node"] = true, ["ts-node-dev"] = true, bun = true }
+  local runners = { node = true, nodemon = true, tsx = true, ["ts-node"] = true, ["ts-node-dev"] = true, bun = true,
+                    fastify = true } -- fastify-cli: `fastify start [flags] app.js`
   local takes_value = { ["-r"] = true, ["--require"] = true, ["--import"] = true, ["--loader"] = true,
                         ["--experimental-loader"] = true, ["-e"] = true, ["--env-file"] = true }
   local toks = {}
@@ -87,7 +91,7 @@ local function entry_from_start(s)
         if a == "&&" or a == ";" or a == "|" then break end
         if takes_value[a] then
           j = j + 1
-        elseif string.sub(a, 1, 1) ~= "-" then
+        elseif string.sub(a, 1, 1) ~= "-" and not (t == "fastify" and a == "start") then
           if a == "." then return s:json("package.json", "main") or "index.js" end
           return (string.gsub(a, "^%./", ""))
         end
@@ -154,7 +158,12 @@ local function find_server(s, entry)
     local src = s:read(entry)
     if src then for _, p in ipairs(relative_imports(s, entry, src)) do add(p) end end
   end
-  for _, p in ipairs(js.sources(s)) do add(p) end
+  for _, p in ipairs(js.sources(s)) do
+    -- a test file is never where the app is created, even when it builds one
+    local test = string.match(p, "^tests?/") or string.match(p, "/tests?/") or string.match(p, "__tests__/")
+      or string.match(p, "%.test%.[%w]+$") or string.match(p, "%.spec%.[%w]+$")
+    if not test then add(p) end
+  end
   local fws = {}
   for _, fw in ipairs(FRAMEWORKS) do
     if not fw.dep or js.dep(s, fw.dep) then fws[#fws + 1] = fw end
@@ -508,6 +517,13 @@ local function add_hook(srv, st)
   local create_line = text.lines(src)[js.line_of(src, srv.at)]
   local ind = string.match(create_line, "^(%s*)")
   local ls = text.lines(src)
+  -- the app is a function's parameter (a fastify-cli root plugin): the hook goes first in
+  -- its body, in the body's indentation
+  if string.match(ls[cl] or "", "{%s*$") then
+    for i = cl + 1, #ls do
+      if string.match(ls[i], "%S") then ind = string.match(ls[i], "^(%s*)"); break end
+    end
+  end
   local at = nil
   local var = string.gsub(srv.var, "%$", "%%$")
   for i = cl + 1, #ls do

@@ -303,4 +303,18 @@ assert_contains "$OUT" "Start the app (npm start)"   # its only script: no dev s
 [ "$(head -1 "$P/app.js")" = "const { visitorId, trackRequest } = require('./amplitude');" ] || fail "express-generator: app.js: $(cat "$P/app.js")"
 before_line "$P/app.js" "app.use((req, res, next) => {" "app.use('/', indexRouter);"
 node --check "$P/app.js" && node --check "$P/amplitude.js" || fail "express-generator: does not parse"
+# ---- fastify-cli's shape (`fastify start app.js`, app.js exporting the root plugin, a test
+# helper that builds the app): the hook goes first in the root plugin, tests stay untouched
+P="$T/fastify-cli"; mkdir -p "$P/routes" "$P/test"
+printf '{\n  "name": "fc",\n  "main": "app.js",\n  "scripts": {\n    "test": "node --test test/**/*.test.js",\n    "start": "fastify start -l info app.js"\n  },\n  "dependencies": {\n    "@fastify/autoload": "^6.0.0",\n    "fastify": "^5.0.0",\n    "fastify-cli": "^7.4.0"\n  }\n}\n' >"$P/package.json"
+printf "'use strict'\n\nconst path = require('node:path')\nconst AutoLoad = require('@fastify/autoload')\n\nmodule.exports = async function (fastify, opts) {\n  fastify.register(AutoLoad, {\n    dir: path.join(__dirname, 'routes'),\n    options: Object.assign({}, opts)\n  })\n}\n" >"$P/app.js"
+printf "'use strict'\n\nmodule.exports = async function (fastify, opts) {\n  fastify.get('/', async function (request, reply) {\n    return { root: true }\n  })\n}\n" >"$P/routes/root.js"
+printf "'use strict'\nconst { build: buildApplication } = require('fastify-cli/helper')\nconst fastify = require('fastify')()\nmodule.exports = { buildApplication, fastify }\n" >"$P/test/helper.js"
+git -C "$P" init -q && git -C "$P" add -A && git -C "$P" -c user.email=t@t -c user.name=t commit -qm init
+setup "$P"
+git -C "$P" diff --quiet -- test routes || fail "fastify-cli: a test or route changed: $(git -C "$P" diff --stat)"
+grep -qx "  fastify.addHook('onSend', async (request, reply, payload) => {" "$P/app.js" || fail "fastify-cli: no hook in the root plugin: $(cat "$P/app.js")"
+before_line "$P/app.js" "  fastify.addHook('onSend'" "  fastify.register(AutoLoad, {"
+[ "$(head -1 "$P/app.js")" = "'use strict'" ] || fail "fastify-cli: 'use strict' is not first any more"
+node --check "$P/app.js" || fail "fastify-cli: app.js does not parse"
 echo OK
