@@ -9,6 +9,29 @@ for app in "$WIZ_TEST_SRC"/workbench/apps/vue/*/; do
   check_app "vue/$(basename "$app")"
 done
 
+# --- another SDK's init is not Amplitude's: only calls on names bound to an @amplitude
+# import count (Sentry.init beside ours must not fail verify, and a rerun plans nothing) ---
+P="$T/sentry"; mkdir -p "$P/src"
+printf '{\n  "type": "module",\n  "dependencies": {\n    "vue": "^3.5.0",\n    "@sentry/vue": "^8.0.0"\n  },\n  "devDependencies": {\n    "vite": "^7.1.0"\n  }\n}\n' > "$P/package.json"
+cat > "$P/src/main.ts" <<'EOF'
+import { createApp } from 'vue'
+import * as Sentry from '@sentry/vue'
+import App from './App.vue'
+
+const app = createApp(App)
+Sentry.init({ app, dsn: import.meta.env.VITE_SENTRY_DSN })
+// amplitude.init(KEY) in a comment, and 'amplitude.init(' in a string: not calls
+const note = 'amplitude.init('
+app.mount('#app')
+EOF
+printf '<template>\n  <p>hi</p>\n</template>\n' > "$P/src/App.vue"
+commit_dir "$P"
+setup_ "$P"
+[ "$(grep -c 'amplitude.init(amplitudeApiKey' "$P/src/main.ts")" = 1 ] || fail "sentry: not one Amplitude init: $(cat "$P/src/main.ts")"
+grep -q "^Sentry.init(" "$P/src/main.ts" || fail "sentry: its init was touched"
+setup_ "$P"
+assert_contains "$OUT" "already set up"
+
 # --- plain JS, double quotes, semicolons, 4 spaces ---
 P="$T/js"; mkdir -p "$P/src"
 printf '{\n  "type": "module",\n  "dependencies": {\n    "vue": "^3.5.0"\n  },\n  "devDependencies": {\n    "vite": "^7.1.0"\n  }\n}\n' > "$P/package.json"
