@@ -86,10 +86,51 @@ int wiz_edit_requirements(const char *text, const char *name, const char *spec, 
 }
 
 /* Finds "[header]" at the start of a line; returns index of the line after it, or -1. */
+/* True when the line starting at t[line] lies inside a multi-line string (TOML's """ and
+ * ''' strings span lines: a "[" line there is text, not a table header). Scans from the
+ * top, skipping comments and one-line strings. */
+static bool in_multiline_string(const char *t, size_t line)
+{
+    char open = 0; /* the quote while inside a triple-quoted string */
+    for (size_t i = 0; i < line && t[i];) {
+        if (open) {
+            if (t[i] == open && t[i + 1] == open && t[i + 2] == open) {
+                open = 0;
+                i += 3;
+            } else {
+                i += t[i] == '\\' && open == '"' && t[i + 1] ? 2 : 1;
+            }
+            continue;
+        }
+        if ((t[i] == '"' || t[i] == '\'') && t[i + 1] == t[i] && t[i + 2] == t[i]) {
+            open = t[i];
+            i += 3;
+        } else if (t[i] == '"' || t[i] == '\'') {
+            char q = t[i++];
+            while (t[i] && t[i] != q && t[i] != '\n')
+                i += t[i] == '\\' && q == '"' && t[i + 1] ? 2 : 1;
+            if (t[i] == q)
+                i++;
+        } else if (t[i] == '#') {
+            while (t[i] && t[i] != '\n')
+                i++;
+        } else {
+            i++;
+        }
+    }
+    return open != 0;
+}
+
 static long find_table(const char *t, const char *header)
 {
     size_t hl = strlen(header);
     for (const char *p = t; p && *p;) {
+        if (in_multiline_string(t, (size_t)(p - t))) {
+            p = strchr(p, '\n');
+            if (p)
+                p++;
+            continue;
+        }
         const char *q = p;
         while (*q == ' ' || *q == '\t')
             q++;
@@ -119,7 +160,7 @@ static size_t table_end(const char *t, size_t body, size_t *last_content_end)
         size_t s = i;
         while (t[i] == ' ' || t[i] == '\t')
             i++;
-        if (t[i] == '[')
+        if (t[i] == '[' && !in_multiline_string(t, s))
             return s;
         bool content = t[i] && t[i] != '\n' && t[i] != '#' && t[i] != '\r';
         while (t[i] && t[i] != '\n')
@@ -241,7 +282,7 @@ static int project_deps(const char *text, long body, const char *name, const cha
         const char *q = p;
         while (*q == ' ' || *q == '\t')
             q++;
-        if (strncmp(q, "dependencies", 12) == 0) {
+        if (strncmp(q, "dependencies", 12) == 0 && !in_multiline_string(text, (size_t)(p - text))) {
             const char *r = q + 12;
             while (*r == ' ' || *r == '\t')
                 r++;
@@ -347,7 +388,8 @@ int wiz_edit_pyproject(const char *text, const char *name, const char *spec, cha
         size_t last, end = table_end(text, (size_t)project, &last);
         bool has_list = false;
         for (size_t i = (size_t)project; i < end; i++)
-            if ((i == 0 || text[i - 1] == '\n') && strncmp(text + i, "dependencies", 12) == 0)
+            if ((i == 0 || text[i - 1] == '\n') && strncmp(text + i, "dependencies", 12) == 0 &&
+                !in_multiline_string(text, i))
                 has_list = true;
         if (has_list || poetry < 0)
             return project_deps(text, project, name, spec, out);

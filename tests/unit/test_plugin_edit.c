@@ -92,6 +92,23 @@ static void pyproject_project_dependencies(void **st)
     free(out);
 }
 
+/* A "[" line inside a multi-line string is text, not a table header: the dependency goes
+ * into the real table, never into the string. */
+static void pyproject_multiline_strings(void **st)
+{
+    (void)st;
+    char *out = NULL;
+    const char *in = "[project]\nname = \"x\"\ndescription = \"\"\"\nUsage:\n[project]\ndependencies = [\"fake\"]\n\"\"\"\n"
+                     "dependencies = [\"a\"]\n\n[tool.x]\nnote = '''\n[tool.poetry.dependencies]\n'''\n";
+    assert_int_equal(wiz_edit_pyproject(in, "b", NULL, &out), 0);
+    assert_non_null(strstr(out, "dependencies = [\"a\", \"b\"]\n"));
+    assert_non_null(strstr(out, "dependencies = [\"fake\"]\n")); /* the string is as it was */
+    free(out);
+    /* the only [tool.poetry.dependencies] is inside a string: no table to edit */
+    assert_true(wiz_edit_pyproject("[tool.x]\nnote = \"\"\"\n[tool.poetry.dependencies]\n\"\"\"\n", "b", NULL, &out) < 0);
+    free(out);
+}
+
 static void pyproject_poetry_and_pipfile(void **st)
 {
     (void)st;
@@ -259,7 +276,7 @@ int main(void)
         cmocka_unit_test(pkg_empty_dependencies_object),
         cmocka_unit_test(requirements_keep_comments),
         cmocka_unit_test(pyproject_project_dependencies),
-        cmocka_unit_test(pyproject_poetry_and_pipfile),
+        cmocka_unit_test(pyproject_multiline_strings), cmocka_unit_test(pyproject_poetry_and_pipfile),
         cmocka_unit_test(pyproject_multiline_trailing_comment),
         cmocka_unit_test(poetry_pipfile_requirements_line_endings),
         cmocka_unit_test(env_merge_keeps_order_and_comments),
