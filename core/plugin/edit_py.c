@@ -272,6 +272,79 @@ static char *after_last_item(const char *t, size_t e, const char *ind, const cha
 }
 
 /* [project] dependencies = [ "a>=1", ... ] */
+/* Adds item (a quoted requirement) to the list whose "[" is at or after deps (spaces
+ * first), in the list's layout; unchanged when a string of the list names `name`.
+ * Shared by pyproject's dependencies and setup.py's install_requires. *out: free(). */
+static int add_to_list(const char *text, const char *deps, const char *item, const char *name, const char *eol,
+                       char **out)
+{
+    while (*deps == ' ' || *deps == '\t')
+        deps++;
+    if (*deps != '[') {
+        return -1;
+    }
+    /* walk the array's strings; remember the last item's end and the first item that
+     * starts a line (its indentation is the list's) */
+    size_t i = (size_t)(deps - text) + 1, last_item_end = 0, line_item = 0;
+    bool multiline = false;
+    while (text[i] && text[i] != ']') {
+        char c = text[i];
+        if (c == '\n')
+            multiline = true;
+        if (c == '#') {
+            while (text[i] && text[i] != '\n')
+                i++;
+            continue;
+        }
+        if (c == '"' || c == '\'') {
+            size_t s = i + 1, e = s;
+            while (text[e] && text[e] != c)
+                e++;
+            if (!text[e])
+                break;
+            const char *nm = text + s;
+            size_t n = name_len(nm);
+            if (n && same_name(nm, n, name, strlen(name))) {
+                        *out = wiz_strdup(text);
+                return *out ? 0 : -1;
+            }
+            size_t ls = i;
+            while (ls > 0 && (text[ls - 1] == ' ' || text[ls - 1] == '\t'))
+                ls--;
+            if (!line_item && (ls == 0 || text[ls - 1] == '\n'))
+                line_item = ls + 1; /* +1: 0 means none */
+            last_item_end = e + 1;
+            i = e + 1;
+            continue;
+        }
+        i++;
+    }
+    if (text[i] != ']') {
+        return -1;
+    }
+    char *ins = NULL;
+    if (!last_item_end && multiline) {
+        /* empty list: a line of its own before the closing bracket's line */
+        size_t ls = i;
+        while (ls > 0 && (text[ls - 1] == ' ' || text[ls - 1] == '\t'))
+            ls--;
+        bool own_line = ls > 0 && text[ls - 1] == '\n';
+        ins = wiz_asprintf("%s    %s,%s", own_line ? "" : eol, item, own_line ? eol : "");
+        *out = ins ? wiz_text_insert(text, own_line ? ls : i, ins) : NULL;
+    } else if (!last_item_end) {
+        *out = wiz_text_insert(text, i, item);
+    } else if (multiline) {
+        char *ind = line_item ? indent_at(text, line_item - 1) : wiz_strdup("    ");
+        *out = ind ? after_last_item(text, last_item_end, ind, item, eol) : NULL;
+        free(ind);
+    } else {
+        ins = wiz_asprintf(", %s", item);
+        *out = ins ? wiz_text_insert(text, last_item_end, ins) : NULL;
+    }
+    free(ins);
+    return *out ? 0 : -1;
+}
+
 static int project_deps(const char *text, long body, const char *name, const char *spec, char **out)
 {
     const char *eol = eol_of(text);
@@ -307,75 +380,9 @@ static int project_deps(const char *text, long body, const char *name, const cha
         free(item);
         return *out ? 0 : -1;
     }
-    while (*deps == ' ' || *deps == '\t')
-        deps++;
-    if (*deps != '[') {
-        free(item);
-        return -1;
-    }
-    /* walk the array's strings; remember the last item's end and the first item that
-     * starts a line (its indentation is the list's) */
-    size_t i = (size_t)(deps - text) + 1, last_item_end = 0, line_item = 0;
-    bool multiline = false;
-    while (text[i] && text[i] != ']') {
-        char c = text[i];
-        if (c == '\n')
-            multiline = true;
-        if (c == '#') {
-            while (text[i] && text[i] != '\n')
-                i++;
-            continue;
-        }
-        if (c == '"' || c == '\'') {
-            size_t s = i + 1, e = s;
-            while (text[e] && text[e] != c)
-                e++;
-            if (!text[e])
-                break;
-            const char *nm = text + s;
-            size_t n = name_len(nm);
-            if (n && same_name(nm, n, name, strlen(name))) {
-                free(item);
-                *out = wiz_strdup(text);
-                return *out ? 0 : -1;
-            }
-            size_t ls = i;
-            while (ls > 0 && (text[ls - 1] == ' ' || text[ls - 1] == '\t'))
-                ls--;
-            if (!line_item && (ls == 0 || text[ls - 1] == '\n'))
-                line_item = ls + 1; /* +1: 0 means none */
-            last_item_end = e + 1;
-            i = e + 1;
-            continue;
-        }
-        i++;
-    }
-    if (text[i] != ']') {
-        free(item);
-        return -1;
-    }
-    char *ins = NULL;
-    if (!last_item_end && multiline) {
-        /* empty list: a line of its own before the closing bracket's line */
-        size_t ls = i;
-        while (ls > 0 && (text[ls - 1] == ' ' || text[ls - 1] == '\t'))
-            ls--;
-        bool own_line = ls > 0 && text[ls - 1] == '\n';
-        ins = wiz_asprintf("%s    %s,%s", own_line ? "" : eol, item, own_line ? eol : "");
-        *out = ins ? wiz_text_insert(text, own_line ? ls : i, ins) : NULL;
-    } else if (!last_item_end) {
-        *out = wiz_text_insert(text, i, item);
-    } else if (multiline) {
-        char *ind = line_item ? indent_at(text, line_item - 1) : wiz_strdup("    ");
-        *out = ind ? after_last_item(text, last_item_end, ind, item, eol) : NULL;
-        free(ind);
-    } else {
-        ins = wiz_asprintf(", %s", item);
-        *out = ins ? wiz_text_insert(text, last_item_end, ins) : NULL;
-    }
-    free(ins);
+    int r = add_to_list(text, deps, item, name, eol, out);
     free(item);
-    return *out ? 0 : -1;
+    return r;
 }
 
 int wiz_edit_pyproject(const char *text, const char *name, const char *spec, char **out)
@@ -399,4 +406,118 @@ int wiz_edit_pyproject(const char *text, const char *name, const char *spec, cha
         return keyed_table(text, "[tool.poetry.dependencies]", name, spec, out);
     }
     return -1;
+}
+
+/* setup.cfg: install_requires in [options], the value on its line and the indented lines
+ * that continue it (configparser's continuation); a new item goes on a line of its own in
+ * their indentation. No [options] section: -1 (the project declares nothing there). */
+int wiz_edit_setup_cfg(const char *text, const char *name, const char *spec, char **out)
+{
+    *out = NULL;
+    const char *eol = eol_of(text);
+    long body = find_table(text, "[options]");
+    if (body < 0)
+        return -1;
+    size_t last, end = table_end(text, (size_t)body, &last);
+    size_t key = 0;
+    bool found = false;
+    for (size_t i = (size_t)body; i < end && !found;) {
+        if (strncmp(text + i, "install_requires", 16) == 0) {
+            size_t j = i + 16;
+            while (text[j] == ' ' || text[j] == '\t')
+                j++;
+            if (text[j] == '=' || text[j] == ':') {
+                key = i;
+                found = true;
+                break;
+            }
+        }
+        while (i < end && text[i] != '\n')
+            i++;
+        i++;
+    }
+    char *item = wiz_asprintf("%s%s", name, spec ? spec : "");
+    if (!item)
+        return -1;
+    if (!found) { /* a new key after the section's last line */
+        char *line = wiz_asprintf("%sinstall_requires =%s    %s%s", last && text[last - 1] != '\n' ? eol : "", eol,
+                                  item, eol);
+        *out = line ? wiz_text_insert(text, last, line) : NULL;
+        free(line);
+        free(item);
+        return *out ? 0 : -1;
+    }
+    /* the key's line, then its continuation lines; each holds one requirement */
+    size_t i = key, after = key, indent_from = 0;
+    bool first = true;
+    while (text[i]) {
+        size_t ls = i;
+        if (!first && !(text[i] == ' ' || text[i] == '\t'))
+            break;
+        const char *v = text + i;
+        if (first) {
+            v = strpbrk(v, "=:");
+            v = v ? v + 1 : text + i;
+        }
+        while (*v == ' ' || *v == '\t')
+            v++;
+        if (!first && (*v == '\n' || *v == '\r' || !*v))
+            break; /* a blank line ends the value */
+        if (*v != '#' && *v != ';' && *v != '\n' && *v != '\r' && *v) {
+            size_t n = name_len(v);
+            if (n && same_name(v, n, name, strlen(name))) {
+                free(item);
+                *out = wiz_strdup(text);
+                return *out ? 0 : -1;
+            }
+            if (!first && !indent_from)
+                indent_from = ls + 1;
+        }
+        while (text[i] && text[i] != '\n')
+            i++;
+        if (text[i] == '\n')
+            i++;
+        after = i;
+        first = false;
+    }
+    char *ind = indent_from ? indent_at(text, indent_from - 1) : wiz_strdup("    ");
+    char *line = ind ? wiz_asprintf("%s%s%s%s", after && text[after - 1] != '\n' ? eol : "", ind, item, eol) : NULL;
+    *out = line ? wiz_text_insert(text, after, line) : NULL;
+    free(line);
+    free(ind);
+    free(item);
+    return *out ? 0 : -1;
+}
+
+/* setup.py: the literal list of install_requires=[...] (setup()'s keyword argument); -1
+ * when there is none or it is not a literal list (a variable, a function's result). */
+int wiz_edit_setup_py(const char *text, const char *name, const char *spec, char **out)
+{
+    *out = NULL;
+    const char *p = text, *deps = NULL;
+    while ((p = strstr(p, "install_requires")) != NULL) {
+        bool word = p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_');
+        const char *q = p + 16;
+        while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
+            q++;
+        if (word && *q == '=' && q[1] != '=') {
+            q++;
+            while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
+                q++;
+            if (*q == '[') {
+                deps = q;
+                break;
+            }
+            return -1; /* not a literal list: say so, never guess */
+        }
+        p += 16;
+    }
+    if (!deps)
+        return -1;
+    char *item = wiz_asprintf("\"%s%s\"", name, spec ? spec : "");
+    if (!item)
+        return -1;
+    int r = add_to_list(text, deps, item, name, eol_of(text), out);
+    free(item);
+    return r;
 }

@@ -1,6 +1,7 @@
 /* setup's plugin half: detect -> (sign-in happens in setup.c) -> plan -> preview and
  * confirm -> apply through the ledger -> install -> verify. */
 #include "flow.h"
+#include "subprojects.h"
 #include "host.h"
 #include "flow_report.h"
 #include "ledger.h"
@@ -112,6 +113,83 @@ static enum wiz_rc detect(struct wiz_app *app, struct wiz_flow *f)
     return WIZ_ENOTFOUND;
 }
 
+/* No plugin claims the root: a monorepo, or an app in a subdirectory? The sub-projects a
+ * plugin claims are offered (interactive, classic, agent: --install-dir answers it) or
+ * named in the error with the --install-dir to pass (CI). WIZ_ENOTFOUND: none. */
+static enum wiz_rc pick_subproject(struct wiz_app *app, struct wiz_flow *f)
+{
+    char **dirs = wiz_subproject_dirs(f->root, 24);
+    char *root = f->root;
+    struct cand {
+        char *dir, *value, *label, *evidence;
+        struct wiz_plugin *plugin;
+        const char *framework;
+    } c[12];
+    int nc = 0;
+    for (char **d = dirs; d && *d && nc < 12; d++) {
+        f->root = wiz_asprintf("%s/%s", root, *d);
+        f->plugin = NULL;
+        f->evidence = NULL;
+        if (f->root && detect(app, f) == WIZ_OK) {
+            const char *base = app->opts.install_dir && strcmp(app->opts.install_dir, ".") != 0 ? app->opts.install_dir : NULL;
+            c[nc] = (struct cand){wiz_strdup(*d), base ? wiz_asprintf("%s/%s", base, *d) : wiz_strdup(*d),
+                                  wiz_asprintf("%s (%s)", *d, f->framework), f->evidence, f->plugin, f->framework};
+            f->evidence = NULL;
+            if (c[nc].dir && c[nc].value && c[nc].label)
+                nc++;
+        }
+        free(f->evidence);
+        free(f->root);
+    }
+    f->root = root;
+    f->plugin = NULL;
+    f->framework = NULL;
+    f->evidence = NULL;
+    wiz_subproject_free(dirs);
+    enum wiz_rc rc = WIZ_ENOTFOUND;
+    if (nc > 0) {
+        char list[1024] = "";
+        for (int i = 0; i < nc; i++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", c[i].label);
+        enum wiz_ui_mode m = wiz_ui_mode(app);
+        if (m == WIZ_UI_CI) {
+            rc = wiz_fail(&app->ctx, WIZ_EUSAGE, "no plugin recognises %s itself, but its sub-projects: %s; pass "
+                          "--install-dir %s (the one to set up)", root, list, c[0].value);
+        } else {
+            const char *labels[12], *values[12];
+            for (int i = 0; i < nc; i++)
+                labels[i] = c[i].label, values[i] = c[i].value;
+            int pick = 0;
+            char *q = wiz_asprintf("%s holds several projects (%s): which one gets Amplitude?", root, list);
+            rc = wiz_ui_choose_values(app, q ? q : "Which project gets Amplitude?", labels, values, nc, nc == 1 ? 0 : -1,
+                                      "--install-dir", &pick);
+            free(q);
+            if (!rc) {
+                char *sub = wiz_asprintf("%s/%s", root, c[pick].dir);
+                if (sub) {
+                    f->root = sub;
+                    free(root);
+                    f->plugin = c[pick].plugin;
+                    f->framework = c[pick].framework;
+                    f->evidence = c[pick].evidence;
+                    c[pick].evidence = NULL;
+                    wiz_ui_status(app, "Setting up %s: run later commands (undo) with --install-dir %s", c[pick].dir,
+                                  c[pick].value);
+                } else {
+                    rc = wiz_fail(&app->ctx, WIZ_EINTERNAL, "out of memory");
+                }
+            }
+        }
+    }
+    for (int i = 0; i < nc; i++) {
+        free(c[i].dir);
+        free(c[i].value);
+        free(c[i].label);
+        free(c[i].evidence);
+    }
+    return rc;
+}
+
 enum wiz_rc wiz_flow_detect(struct wiz_app *app, struct wiz_flow **out)
 {
     *out = NULL;
@@ -133,32 +211,36 @@ enum wiz_rc wiz_flow_detect(struct wiz_app *app, struct wiz_flow **out)
             free(ids);
         }
     } else if (!rc && detect(app, f) != WIZ_OK) {
-        char *ids = all_ids(&f->reg);
-        /* a person is asked; an agent gets needs_input naming --framework (exit 12 when
-         * no answer comes on stdin); CI stays exit 2 with the list tried */
-        enum wiz_ui_mode m = wiz_ui_mode(app);
-        if (m != WIZ_UI_CI && ids && ids[0]) {
-            const char *labels[256];
-            struct wiz_plugin *owners[256];
-            int nl = 0;
-            for (size_t i = 0; i < f->reg.n && nl < 256; i++)
-                for (char **id = f->reg.v[i].ids; f->reg.v[i].status == WIZ_PS_OK && *id && nl < 256; id++)
-                    owners[nl] = &f->reg.v[i], labels[nl++] = *id;
-            int pick = 0;
-            char *q = wiz_asprintf("No plugin recognised %s (tried: %s). Which framework does this project use?",
-                                   f->root, ids);
-            rc = wiz_ui_choose_values(app, q ? q : "Which framework does this project use?", labels, labels, nl, -1,
-                                      "--framework", &pick);
-            free(q);
-            if (!rc) {
-                f->plugin = owners[pick];
-                f->framework = labels[pick];
+        rc = pick_subproject(app, f); /* a monorepo: one of its sub-projects */
+        if (rc == WIZ_ENOTFOUND) {
+            rc = WIZ_OK;
+            char *ids = all_ids(&f->reg);
+            /* a person is asked; an agent gets needs_input naming --framework (exit 12 when
+             * no answer comes on stdin); CI stays exit 2 with the list tried */
+            enum wiz_ui_mode m = wiz_ui_mode(app);
+            if (m != WIZ_UI_CI && ids && ids[0]) {
+                const char *labels[256];
+                struct wiz_plugin *owners[256];
+                int nl = 0;
+                for (size_t i = 0; i < f->reg.n && nl < 256; i++)
+                    for (char **id = f->reg.v[i].ids; f->reg.v[i].status == WIZ_PS_OK && *id && nl < 256; id++)
+                        owners[nl] = &f->reg.v[i], labels[nl++] = *id;
+                int pick = 0;
+                char *q = wiz_asprintf("No plugin recognised %s (tried: %s). Which framework does this project use?",
+                                       f->root, ids);
+                rc = wiz_ui_choose_values(app, q ? q : "Which framework does this project use?", labels, labels, nl, -1,
+                                          "--framework", &pick);
+                free(q);
+                if (!rc) {
+                    f->plugin = owners[pick];
+                    f->framework = labels[pick];
+                }
+            } else {
+                rc = wiz_fail(&app->ctx, WIZ_EUSAGE, "could not tell which framework %s uses (tried: %s); pass --framework ID",
+                              f->root, ids && ids[0] ? ids : "no plugins found");
             }
-        } else {
-            rc = wiz_fail(&app->ctx, WIZ_EUSAGE, "could not tell which framework %s uses (tried: %s); pass --framework ID",
-                          f->root, ids && ids[0] ? ids : "no plugins found");
+            free(ids);
         }
-        free(ids);
     }
     if (rc) {
         wiz_flow_free(f);
@@ -284,8 +366,12 @@ static enum wiz_rc install(struct wiz_app *app, struct wiz_flow *f, const struct
     const char *const *argv = (const char *const *)cmdv;
     enum wiz_rc rc = WIZ_OK;
     char cmd[256] = "";
-    for (const char *const *a = argv; a && *a; a++)
-        snprintf(cmd + strlen(cmd), sizeof cmd - strlen(cmd), "%s%s", cmd[0] ? " " : "", *a);
+    /* shown to the user to copy: quoted where a shell would read it otherwise ('<' in a
+     * version range); the install itself runs argv, no shell */
+    for (const char *const *a = argv; a && *a; a++) {
+        bool plain = **a && strspn(*a, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/=@:+,-") == strlen(*a);
+        snprintf(cmd + strlen(cmd), sizeof cmd - strlen(cmd), plain ? "%s%s" : "%s'%s'", cmd[0] ? " " : "", *a);
+    }
     if (!argv) {
         wiz_warn(&app->ctx, "no package manager found: install the new dependencies yourself");
         *not_run = wiz_strdup("with your package manager");

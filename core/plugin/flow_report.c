@@ -159,8 +159,11 @@ void wiz_flow_report_summary(struct wiz_app *app, const struct wiz_plan *plan, c
     start = sc ? wiz_asprintf("Start the app (%s) and use it: its first events appear in Amplitude", sc)
                : wiz_strdup("Start the app as usual and use it: its first events appear in Amplitude");
     free(sc);
-    const char *dir = app->opts.install_dir;
-    bool here = !dir || strcmp(dir, ".") == 0;
+    /* run from the project itself: no --install-dir in the hint (a sub-project chosen in a
+     * monorepo is not "here") */
+    char *cwd_root = realpath(".", NULL);
+    bool here = cwd_root && d->root && strcmp(cwd_root, d->root) == 0;
+    free(cwd_root);
     undo = wiz_asprintf("To revert every change: ampli-wizard undo%s%s %s", here ? "" : " --install-dir ",
                         here ? "" : d->root, d->run_id);
     const char *steps[6];

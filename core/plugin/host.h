@@ -181,6 +181,9 @@ int wiz_edit_package_json(const char *text, const char *section, const char *nam
 int wiz_edit_requirements(const char *text, const char *name, const char *spec, char **out);
 int wiz_edit_pyproject(const char *text, const char *name, const char *spec, char **out);
 int wiz_edit_pipfile(const char *text, const char *name, const char *spec, char **out);
+/* setup.cfg's [options] install_requires, setup.py's install_requires=[...] literal list. */
+int wiz_edit_setup_cfg(const char *text, const char *name, const char *spec, char **out);
+int wiz_edit_setup_py(const char *text, const char *name, const char *spec, char **out);
 int wiz_edit_env(const char *text, const char *key, const char *value, char **out);
 /* Adds lines to the "# Amplitude wizard" block of a .gitignore text (NULL = empty). */
 int wiz_edit_gitignore(const char *text, const char *const *lines, size_t n, char **out);

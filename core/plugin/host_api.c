@@ -345,10 +345,14 @@ static int h_plan_dependency(wiz_session *s, const char *manifest, const char *n
         r = wiz_edit_pipfile(current(e), name, spec, &out);
     else if (is_requirements(e->path))
         r = wiz_edit_requirements(current(e), name, spec, &out);
+    else if (ends_with(e->path, "setup.cfg"))
+        r = wiz_edit_setup_cfg(current(e), name, spec, &out);
+    else if (ends_with(e->path, "setup.py"))
+        r = wiz_edit_setup_py(current(e), name, spec, &out);
     else
         return wiz_session_fail(s, WIZ_PLUGIN_EINVAL,
                                 "%s: not a manifest the host can edit (package.json, requirements*.txt, "
-                                "pyproject.toml, Pipfile)", e->path);
+                                "pyproject.toml, Pipfile, setup.cfg, setup.py)", e->path);
     if (r < 0)
         return wiz_session_fail(s, WIZ_PLUGIN_EINVAL, "%s: cannot add %s (the file does not parse as expected)",
                                 e->path, name);

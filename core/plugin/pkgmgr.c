@@ -40,6 +40,9 @@ static const struct pm table[] = {
     {"uv", "pyproject.toml", "[tool.uv", "pyproject.toml [tool.uv]", H_UV},
     {"pdm", "pyproject.toml", "[tool.pdm", "pyproject.toml [tool.pdm]", H_PDM},
     {"pip", "pyproject.toml", NULL, "pyproject.toml", H_PIP_PY},
+    /* setuptools: what pip install -e . reads */
+    {"pip", "setup.cfg", NULL, "setup.cfg", H_PIP_PY},
+    {"pip", "setup.py", NULL, "setup.py", H_PIP_PY},
 };
 
 /* Reads up to cap bytes of dir/file. returns owned string: free(); NULL when unreadable */

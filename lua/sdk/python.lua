@@ -112,6 +112,12 @@ function M.manifest(s)
   if s:exists("Pipfile") then return "Pipfile", ">=1.1.1,<2" end
   if s:exists("requirements.txt") then return "requirements.txt", ">=1.1.1,<2" end
   if poetry or pep621_deps or pep621 then return pyproject() end
+  -- setuptools projects declare their dependencies here: `pip install -e .` reads these and
+  -- would ignore a new requirements.txt
+  local cfg = s:read("setup.cfg")
+  if cfg and cfg:find("%[options%]") and cfg:find("\n%s*install_requires%s*[=:]") then return "setup.cfg", ">=1.1.1,<2" end
+  local spy = s:read("setup.py")
+  if spy and spy:find("install_requires%s*=%s*%[") then return "setup.py", ">=1.1.1,<2" end
   return nil, ">=1.1.1,<2"
 end
 

@@ -109,6 +109,51 @@ static void pyproject_multiline_strings(void **st)
     free(out);
 }
 
+/* setup.cfg and setup.py: the requirement goes where pip install -e . reads it. */
+static void setup_cfg_and_setup_py(void **st)
+{
+    (void)st;
+    char *out = NULL;
+    assert_int_equal(wiz_edit_setup_cfg("[metadata]\nname = app\n\n[options]\npackages = find:\ninstall_requires =\n"
+                                        "    flask>=2\n    requests  # http\n\n[options.extras_require]\ndev = pytest\n",
+                                        "amplitude-analytics", ">=1.1.1,<2", &out),
+                     0);
+    assert_string_equal(out, "[metadata]\nname = app\n\n[options]\npackages = find:\ninstall_requires =\n"
+                             "    flask>=2\n    requests  # http\n    amplitude-analytics>=1.1.1,<2\n\n"
+                             "[options.extras_require]\ndev = pytest\n");
+    free(out);
+    /* on the key's own line, and no continuation yet */
+    assert_int_equal(wiz_edit_setup_cfg("[options]\ninstall_requires = flask\nzip_safe = False\n", "python-dotenv",
+                                        ">=1.0", &out),
+                     0);
+    assert_string_equal(out, "[options]\ninstall_requires = flask\n    python-dotenv>=1.0\nzip_safe = False\n");
+    free(out);
+    /* already there (any case, with a version): unchanged */
+    const char *has = "[options]\ninstall_requires =\n    Amplitude-Analytics==1.2\n";
+    assert_int_equal(wiz_edit_setup_cfg(has, "amplitude-analytics", ">=1.1.1,<2", &out), 0);
+    assert_string_equal(out, has);
+    free(out);
+    /* no key: added to [options]; no [options]: refused */
+    assert_int_equal(wiz_edit_setup_cfg("[options]\npackages = find:\n", "a", ">=1", &out), 0);
+    assert_string_equal(out, "[options]\npackages = find:\ninstall_requires =\n    a>=1\n");
+    free(out);
+    assert_true(wiz_edit_setup_cfg("[metadata]\nname = x\n", "a", NULL, &out) < 0);
+    free(out);
+
+    assert_int_equal(wiz_edit_setup_py("from setuptools import setup\n\nsetup(\n    name='app',\n    install_requires=[\n"
+                                       "        'flask>=2',\n        'requests',\n    ],\n)\n",
+                                       "amplitude-analytics", ">=1.1.1,<2", &out),
+                     0);
+    assert_non_null(strstr(out, "        'requests',\n        \"amplitude-analytics>=1.1.1,<2\",\n    ],\n"));
+    free(out);
+    assert_int_equal(wiz_edit_setup_py("setup(name='a', install_requires=['flask'])\n", "b", NULL, &out), 0);
+    assert_string_equal(out, "setup(name='a', install_requires=['flask', \"b\"])\n");
+    free(out);
+    /* a variable, not a literal list: refused, never guessed */
+    assert_true(wiz_edit_setup_py("REQS = open('r.txt').read().split()\nsetup(install_requires=REQS)\n", "b", NULL, &out) < 0);
+    free(out);
+}
+
 static void pyproject_poetry_and_pipfile(void **st)
 {
     (void)st;
@@ -276,7 +321,7 @@ int main(void)
         cmocka_unit_test(pkg_empty_dependencies_object),
         cmocka_unit_test(requirements_keep_comments),
         cmocka_unit_test(pyproject_project_dependencies),
-        cmocka_unit_test(pyproject_multiline_strings), cmocka_unit_test(pyproject_poetry_and_pipfile),
+        cmocka_unit_test(pyproject_multiline_strings), cmocka_unit_test(setup_cfg_and_setup_py), cmocka_unit_test(pyproject_poetry_and_pipfile),
         cmocka_unit_test(pyproject_multiline_trailing_comment),
         cmocka_unit_test(poetry_pipfile_requirements_line_endings),
         cmocka_unit_test(env_merge_keeps_order_and_comments),
