@@ -44,9 +44,12 @@ static enum wiz_rc sign_in(struct wiz_app *app, struct wiz_endpoints *ep, struct
         if (rc)
             return rc;
         wiz_slash_show_header(app, &s->user, ep->zone);
+        /* a prompt per zone switch (and no endless back and forth); after /login or
+         * /logout the user already pressed Enter: go on with the session they left */
+        bool again = run && run->session_changed;
         if (run)
             run->session_changed = false;
-        if (round < 4) /* a prompt per zone switch, and no endless back and forth */
+        if (round < 4 && !again)
             rc = wiz_ui_prompt(app, "Press Enter to choose the project, or type a command (/help lists them).");
         if (rc || (app->opts.zone == ep->zone && !(run && run->session_changed)))
             return rc;

@@ -102,6 +102,15 @@ return {
     if js.not_generic(s) then return end
     local vite = js.dep(s, "vite")
     if not vite then return end
+    -- a UI framework on Vite is not "no framework" (the README's scope): no claim, and
+    -- the reason said, so that --framework javascript-web is a choice, not a guess
+    for _, ui in ipairs({ "react", "svelte", "preact", "solid-js", "lit" }) do
+      if js.dep(s, ui) then
+        s:log("warn", "javascript-web: " .. ui .. " on Vite is a framework app, not a plain web page: " ..
+          "no plugin sets it up yet; --framework javascript-web adds the Browser SDK to its entry script anyway")
+        return
+      end
+    end
     local entry = entry_from_html(s)
     return "javascript-web", "package.json has vite " .. vite ..
       (entry and (" and index.html loads " .. entry) or "")

@@ -159,4 +159,14 @@ printf "import { init } from '@amplitude/analytics-browser';\nexport const start
 git_ -C "$P" add -A; git_ -C "$P" commit -qm extra; before=$(tree "$P")
 setup "$P"       # extra.js imports but never calls init: one init is planned
 [ "$(grep -c 'amplitude.init(' "$P/src/main.js")" = 1 ] || fail "init not added next to an import without a call"
+# React on Vite is a framework app, not a plain page: not claimed, and the reason said; the
+# plain Browser SDK only when asked for with --framework
+P="$T/vite-react"; mkdir -p "$P/src"
+printf '{\n  "type": "module",\n  "dependencies": {\n    "react": "^19.0.0",\n    "react-dom": "^19.0.0"\n  },\n  "devDependencies": {\n    "vite": "^7.1.0"\n  }\n}\n' >"$P/package.json"
+printf '<!doctype html>\n<html>\n  <body>\n    <div id="root"></div>\n    <script type="module" src="/src/main.jsx"></script>\n  </body>\n</html>\n' >"$P/index.html"
+printf "import { createRoot } from 'react-dom/client'\n\ncreateRoot(document.getElementById('root')).render(null)\n" >"$P/src/main.jsx"
+expect_rc 2 "$W" detect --ci --install-dir "$P"
+assert_contains "$ERR" "react on Vite is a framework app, not a plain web page"
+expect_rc 0 "$W" setup --ci --skip-install --api-key "$KEY" --install-dir "$P" --framework javascript-web
+grep -q "amplitude.init(import.meta.env.VITE_AMPLITUDE_API_KEY" "$P/src/main.jsx" || fail "vite-react with --framework: $(cat "$P/src/main.jsx")"
 echo OK

@@ -293,6 +293,22 @@ req OPTIONS /2/httpapi -H 'Origin: http://localhost:5173' -H 'Access-Control-Req
 assert_eq "$STATUS" 204 "CORS preflight"
 assert_contains "$HDRS" "Access-Control-Allow-Origin: *"
 assert_contains "$HDRS" "Access-Control-Allow-Headers: content-type"
+# HTTP V2's throttling: one device above 30 events per second is a 429 naming it; 31 events
+# of 31 visitors in the same second are fine (a per-visitor id integration passes)
+BURST=$(/usr/bin/python3 -c 'import json,sys; print(json.dumps({"api_key": sys.argv[1], "events": [{"event_type": "hit", "device_id": "server-host1"}] * 31}))' "$KEY")
+req POST /2/httpapi -d "$BURST"
+assert_eq "$STATUS" 429 "one device, 31 events at once: $BODY"
+assert_eq "$(jget '[d["code"], d["eps_threshold"], d["throttled_devices"]]')" '[429, 30, {"server-host1": 31}]'
+MANY=$(/usr/bin/python3 -c 'import json,sys; print(json.dumps({"api_key": sys.argv[1], "events": [{"event_type": "hit", "device_id": "visitor-%03d" % i} for i in range(31)]}))' "$KEY")
+req POST /2/httpapi -d "$MANY"
+assert_eq "$STATUS" 200 "31 visitors: $BODY"
+req POST /__stand-in/config -d '{"eps_threshold": 0}'
+req POST /2/httpapi -d "$BURST"
+assert_eq "$STATUS" 200 "throttling off: $BODY"
+req POST /__stand-in/config -d '{"eps_threshold": 30}'
+req DELETE /__stand-in/events
+req POST /2/httpapi -H 'Content-Type: application/json' -d "$EV"
+req POST /2/httpapi -d '{"api_key":"'$NEWKEY'","events":[{"event_type":"x","device_id":"12345"}]}'
 req GET /__stand-in/events
 assert_eq "$(jget '[(e["event_type"], e["api_key"]) for e in d]')" \
     "[[\"signed_up\", \"$KEY\"], [\"page_view\", \"$KEY\"], [\"x\", \"$NEWKEY\"]]"

@@ -125,8 +125,9 @@ tm send-keys -t "$WIN" "/region" Enter
 wait_screen 'zone: us \(switch with /region us or /region eu\)'
 tm send-keys -t "$WIN" Enter
 wait_screen 'type to filter'
+screen | grep -q "Create a new Amplitude project" || { screen >&2; fail "the picker offers no project creation"; }
 tm send-keys -t "$WIN" d e v
-wait_screen 'filter: dev  \(1 of 4\)'
+wait_screen 'filter: dev  \(1 of 5\)'   # four environments and "Create a new Amplitude project"
 tm send-keys -t "$WIN" Enter
 wait_screen 'Using Amplitude project: Acme / Shop / Development \(app 102\)'
 wait_screen 'Apply these changes\? \[Y/n\]'

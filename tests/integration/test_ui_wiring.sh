@@ -108,7 +108,7 @@ assert_contains "$(cat "$T/out")" "Signed in again through the browser"
 standin_config '{"refresh_reply": "ok", "user_id": "777", "email": "bea@example.com", "first_name": "Bea", "last_name": "B"}'
 AUTHS=$(count_requests GET /oauth2/auth)
 APP=$(new_app app-classic-logout)
-printf '/logout\n\n\n2\ny\n' | AMPLI_WIZARD_CONFIG="$T/classic/.ampli.json" \
+printf '/logout\n\n2\ny\n' | AMPLI_WIZARD_CONFIG="$T/classic/.ampli.json" \
   "$WIZ_BIN" setup --classic --skip-install --install-dir "$APP" >"$T/out" 2>"$T/err" \
   || fail "classic /logout run failed: $(cat "$T/out" "$T/err")"
 [ "$(count_requests GET /oauth2/auth)" -eq $((AUTHS + 1)) ] || fail "/logout: the run did not sign in again"
@@ -120,7 +120,7 @@ grep -qx "AMPLITUDE_API_KEY=0000000000000000000000000000aa02" "$APP/.env" || fai
 # /login as another account (the refresh refused, so the browser): the run goes on as that one
 standin_config '{"refresh_reply": "invalid_grant", "user_id": "888", "email": "cleo@example.com", "first_name": "Cleo", "last_name": "C"}'
 APP=$(new_app app-classic-relogin)
-printf '/login\n\n\n2\ny\n' | AMPLI_WIZARD_CONFIG="$T/classic/.ampli.json" \
+printf '/login\n\n2\ny\n' | AMPLI_WIZARD_CONFIG="$T/classic/.ampli.json" \
   "$WIZ_BIN" setup --classic --skip-install --install-dir "$APP" >"$T/out" 2>"$T/err" \
   || fail "classic /login run failed: $(cat "$T/out" "$T/err")"
 OUT=$(cat "$T/out")

@@ -3,6 +3,7 @@
  * GET /__stand-in/events, each with the api_key it came with. */
 #include "standin.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <sys/time.h>
 
@@ -46,6 +47,57 @@ static void note(json_t *map, const char *field, size_t i)
 static bool id_ok(json_t *v, size_t min)
 {
     return !v || (json_is_string(v) && json_string_length(v) >= min);
+}
+
+/* HTTP V2's throttling: a device or user with more than eps_threshold events in the last
+ * second gets the batch refused with 429 and the ids named (Amplitude's HTTP V2 docs: the
+ * body has eps_threshold, throttled_devices, throttled_users, throttled_events); the SDKs
+ * retry later. So an integration that sends every event as one device fails here, as it
+ * would lose events there. Accepted events count toward the window. */
+static bool throttled(struct wiz_si_server *srv, json_t *events, json_int_t now, struct wiz_si_reply *r)
+{
+    long limit = srv->set.eps_threshold;
+    if (limit <= 0)
+        return false;
+    if (!srv->recent && !(srv->recent = json_object()))
+        return false;
+    json_t *devices = json_object(), *users = json_object(), *idx = json_array();
+    size_t i;
+    json_t *ev;
+    /* count, per id, the window's events plus this batch's */
+    json_array_foreach(events, i, ev)
+    {
+        for (int k = 0; k < 2; k++) {
+            const char *id = wiz_si_field(ev, k ? "user_id" : "device_id");
+            if (!id)
+                continue;
+            char key[300];
+            snprintf(key, sizeof key, "%c:%s", k ? 'u' : 'd', id);
+            json_t *times = json_object_get(srv->recent, key);
+            if (!times) {
+                times = json_array();
+                json_object_set_new(srv->recent, key, times);
+            }
+            while (json_array_size(times) && json_integer_value(json_array_get(times, 0)) <= now - 1000)
+                json_array_remove(times, 0);
+            json_array_append_new(times, json_integer(now));
+            if ((long)json_array_size(times) > limit) {
+                json_object_set_new(k ? users : devices, id, json_integer((json_int_t)json_array_size(times)));
+                json_array_append_new(idx, json_integer((json_int_t)i));
+            }
+        }
+    }
+    if (json_object_size(devices) == 0 && json_object_size(users) == 0) {
+        json_decref(devices);
+        json_decref(users);
+        json_decref(idx);
+        return false;
+    }
+    wiz_si_reply_json(r, 429,
+                      json_pack("{s:i, s:s, s:I, s:o, s:o, s:o}", "code", 429, "error",
+                                "Too many requests for some devices and users", "eps_threshold", (json_int_t)limit,
+                                "throttled_devices", devices, "throttled_users", users, "throttled_events", idx));
+    return true;
 }
 
 void wiz_si_ingest(struct wiz_si_server *srv, const struct wiz_si_req *req, struct wiz_si_reply *r)
@@ -103,6 +155,11 @@ void wiz_si_ingest(struct wiz_si_server *srv, const struct wiz_si_req *req, stru
     }
     json_decref(missing);
     json_decref(invalid);
+    struct timeval tv;
+    gettimeofday(&tv, NULL);
+    json_int_t ms = (json_int_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+    if (throttled(srv, events, ms, r))
+        return;
     json_array_foreach(events, i, ev)
     {
         json_t *copy = json_deep_copy(ev);
@@ -111,9 +168,6 @@ void wiz_si_ingest(struct wiz_si_server *srv, const struct wiz_si_req *req, stru
         else
             json_decref(copy);
     }
-    struct timeval tv;
-    gettimeofday(&tv, NULL);
-    json_int_t ms = (json_int_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
     wiz_si_reply_json(r, 200,
                       json_pack("{s:i, s:I, s:I, s:I}", "code", 200, "events_ingested",
                                 (json_int_t)json_array_size(events), "payload_size_bytes", (json_int_t)req->body_len,

@@ -33,6 +33,7 @@ enum wiz_rc wiz_si_server_init(struct wiz_ctx *ctx, struct wiz_si_server *srv)
     }
     struct wiz_si_settings *s = &srv->set;
     s->token_ttl = 3600;
+    s->eps_threshold = 30; /* Amplitude's HTTP V2 limit */
     s->user_id = wiz_strdup("12345");
     s->email = wiz_strdup("ada@example.com");
     s->first_name = wiz_strdup("Ada");
@@ -70,6 +71,7 @@ void wiz_si_server_free(struct wiz_si_server *srv)
     json_decref(srv->idempotency);
     json_decref(srv->requests);
     json_decref(srv->events);
+    json_decref(srv->recent);
     pthread_mutex_destroy(&srv->mu);
 }
 
@@ -140,6 +142,9 @@ static enum wiz_rc apply_one(struct wiz_ctx *ctx, struct wiz_si_settings *s, con
     } else if (strcmp(key, "delay_ms") == 0) {
         if ((rc = number(ctx, &n, val, key, 0, 600000)) == WIZ_OK && commit)
             s->delay_ms = n;
+    } else if (strcmp(key, "eps_threshold") == 0) {
+        if ((rc = number(ctx, &n, val, key, 0, 1000000)) == WIZ_OK && commit)
+            s->eps_threshold = n;
     } else if (strcmp(key, "signup_reply") == 0) {
         if ((rc = pick(ctx, &e, val, key, signup_names, 4)) == WIZ_OK && commit)
             s->signup_reply = (enum wiz_si_signup)e;
@@ -191,8 +196,9 @@ enum wiz_rc wiz_si_settings_apply(struct wiz_ctx *ctx, struct wiz_si_settings *s
 
 json_t *wiz_si_settings_dump(const struct wiz_si_settings *s)
 {
-    return json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:O}", "token_ttl", (json_int_t)s->token_ttl,
-                     "fail_userinfo", (json_int_t)s->fail_userinfo, "delay_ms", (json_int_t)s->delay_ms, "signup_reply",
+    return json_pack("{s:I, s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:O}", "token_ttl", (json_int_t)s->token_ttl,
+                     "fail_userinfo", (json_int_t)s->fail_userinfo, "delay_ms", (json_int_t)s->delay_ms,
+                     "eps_threshold", (json_int_t)s->eps_threshold, "signup_reply",
                      signup_names[s->signup_reply], "refresh_reply", refresh_names[s->refresh_reply], "user_id",
                      s->user_id, "email", s->email, "first_name", s->first_name, "last_name", s->last_name, "orgs",
                      s->orgs);

@@ -29,6 +29,7 @@ struct wiz_si_settings {
     long token_ttl;
     long fail_userinfo; /* remaining /graphql calls that answer 500 */
     long delay_ms;
+    long eps_threshold; /* HTTP V2's per-device/per-user limit: events per second (0: off) */
     enum wiz_si_signup signup_reply;
     enum wiz_si_refresh refresh_reply;
     char *user_id, *email, *first_name, *last_name; /* owned */
@@ -46,6 +47,7 @@ struct wiz_si_server {
     json_t *idempotency; /* Idempotency-Key -> {status, body} */
     json_t *requests;    /* array: the inspection log */
     json_t *events;      /* array: ingested events */
+    json_t *recent;      /* device or user id -> array of the ms times of its events (throttling) */
     long next_app_id;
 };
 
