@@ -143,6 +143,16 @@ return {
       return
     end
     local src = s:read(entry.file)
+    -- a program that serves HTTP until it is stopped (http.server, socketserver, wsgiref)
+    -- would send its one run event only at shutdown: refused, with the reason, before
+    -- anything is written
+    local code = src:gsub("#[^\n]*", "")
+    if code:find("serve_forever%s*%(") or code:find("make_server%s*%(") or code:find("%.handle_request%s*%(") then
+      error(entry.file .. " serves HTTP until it is stopped (" ..
+        (code:find("serve_forever") and "serve_forever" or "a WSGI server") .. "): one event per run would arrive " ..
+        "only at shutdown, and no plugin sets up a standard-library server per request yet; use Flask, " ..
+        "FastAPI or Django, or track requests yourself with the amplitude-analytics SDK")
+    end
     local style = py.style(src)
     s:create(module, py.render(MODULE, style, {
       CONFIG = py.config_expr(s, "os.environ.get(\"AMPLITUDE_SERVER_URL\")"),

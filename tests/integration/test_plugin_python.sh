@@ -334,4 +334,29 @@ setup "$d"
 [ ! -e "$d/requirements.txt" ] || fail "setup.py project: a requirements.txt was created"
 grep -qF '        "amplitude-analytics>=1.1.1,<2",' "$d/setup.py" || fail "setup.py: $(cat "$d/setup.py")"
 "$PY" -c 'import ast,sys; ast.parse(open(sys.argv[1]).read())' "$d/setup.py" || fail "setup.py does not parse"
+# ---- a plain-Python program whose main() serves HTTP (http.server): a run event would come
+# only at shutdown, so it is refused with the reason, before anything is written ------------
+d="$T/stdlib-server"; mkdir -p "$d"
+printf 'requests\n' >"$d/requirements.txt"
+cat >"$d/main.py" <<'EOF'
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200)
+        self.end_headers()
+
+
+def main():
+    HTTPServer(("127.0.0.1", 8000), Handler).serve_forever()
+
+
+if __name__ == "__main__":
+    main()
+EOF
+repo "$d"
+RC=10 setup "$d"
+assert_contains "$ERR" "main.py serves HTTP until it is stopped (serve_forever)"
+[ -z "$(git -C "$d" status --porcelain)" ] || fail "stdlib server: files written: $(git -C "$d" status --porcelain)"
 echo "ok"
