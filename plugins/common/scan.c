@@ -226,6 +226,8 @@ static size_t named_list(const char *t, size_t i, struct amp_bindings *b, bool k
     i++;
     while (t[i] && t[i] != '}') {
         i = skip_ws_comments(t, i);
+        if (!t[i] || t[i] == '}')
+            break; /* the end of the text (unterminated) or of the list */
         char name[64], local[64];
         size_t e = ident(t, i, name);
         if (e == i) {

@@ -1,0 +1,2 @@
+import { init as go, track } from "@amplitude/unified";
+go(k);

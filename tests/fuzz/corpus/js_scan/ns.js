@@ -1,0 +1,2 @@
+import * as amplitude from '@amplitude/analytics-browser'
+amplitude.init(KEY)

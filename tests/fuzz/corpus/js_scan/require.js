@@ -1,0 +1,2 @@
+const { init } = require('@amplitude/analytics-node')
+init('k')

@@ -1,0 +1,1 @@
+import type { Config } from '@amplitude/analytics-browser'

@@ -1,0 +1,2 @@
+import * as Sentry from '@sentry/vue'
+import {
