@@ -14,7 +14,8 @@ static char *answer_line(struct wiz_app *app, struct wiz_ui *ui, enum wiz_rc *rc
     *rc = WIZ_OK;
     *was_slash = false;
     fflush(ui->out);
-    char *line = wiz_ui_read_line(ui->in);
+    char *line = ui->pending ? ui->pending : wiz_ui_read_line(ui->in);
+    ui->pending = NULL;
     if (!line)
         return NULL;
     bool handled = false;
@@ -71,8 +72,13 @@ enum wiz_rc wiz_ui_classic_ask(struct wiz_app *app, const struct wiz_ui_q *q, in
         if (!line) {
             if (rc != WIZ_OK)
                 return rc;
+            /* end of input is no answer, never a yes: nothing is written on a guess */
             fputc('\n', ui->out);
-            return wiz_ui_no_answer(app, q, idx);
+            if (q->resume_flag)
+                return wiz_fail(&app->ctx, WIZ_EINPUT, "%s: the input ended before an answer; pass %s", q->text,
+                                q->resume_flag);
+            return wiz_fail(&app->ctx, WIZ_EINPUT, "%s: the input ended before an answer%s", q->text,
+                            q->kind == WIZ_Q_CONFIRM ? " (--yes answers yes)" : "");
         }
         if (slash) {
             free(line);
@@ -154,12 +160,15 @@ enum wiz_rc wiz_ui_classic_prompt(struct wiz_app *app, const char *hint)
             fputc('\n', ui->out);
             return rc;
         }
-        bool empty = !line[0];
-        free(line);
-        if (slash)
+        if (slash) {
+            free(line);
             continue;
-        if (empty)
-            return WIZ_OK;
-        fprintf(ui->out, "Type /help for the commands, or press Enter to go on.\n");
+        }
+        /* one line per prompt: an answer typed here belongs to the next question */
+        if (line[0])
+            ui->pending = line;
+        else
+            free(line);
+        return WIZ_OK;
     }
 }

@@ -239,6 +239,7 @@ enum wiz_rc wiz_ui_finish(struct wiz_app *app, enum wiz_rc rc)
     for (int i = 0; i < ui->nrecent; i++)
         free(ui->recent[i]);
     free(ui->missing_flag);
+    free(ui->pending);
     json_decref(ui->scope);
     if (ui->own_out)
         fclose(ui->own_out);

@@ -64,6 +64,8 @@ struct wiz_ui {
     wiz_log_fn prev_log;
     void *prev_log_ud;
     struct wiz_tty *tty;         /* interactive only */
+    char *pending;               /* owned, classic: a line the idle prompt read that answers the
+                                    next question (an answer typed one step early) */
     /* agent */
     long long start_ms;          /* run start, for durationMs */
     int decisions;               /* needs_input decision ids: dec_001, ... */

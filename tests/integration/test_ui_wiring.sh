@@ -82,6 +82,24 @@ assert_contains "$OUT" "ampli-wizard undo --install-dir $APP"
 assert_not_contains "$OUT" $'\033['
 grep -qx "AMPLITUDE_API_KEY=0000000000000000000000000000aa02" "$APP/.env" || fail "classic .env: $(cat "$APP/.env")"
 
+# classic reads one line per prompt: an answer typed at the idle prompt answers the next
+# question (here the project), and the end of input is no answer, never a yes: exit 12,
+# nothing written
+APP=$(new_app app-classic-early)
+printf '2\ny\n' | AMPLI_WIZARD_CONFIG="$T/classic/.ampli.json" \
+  "$WIZ_BIN" setup --classic --skip-install --install-dir "$APP" >"$T/out" 2>"$T/err" \
+  || fail "classic early answer failed: $(cat "$T/out" "$T/err")"
+grep -qx "AMPLITUDE_API_KEY=0000000000000000000000000000aa02" "$APP/.env" || fail "early answer: not the 2nd project: $(cat "$APP/.env")"
+APP=$(new_app app-classic-eof)
+set +e
+printf '\n2\n' | AMPLI_WIZARD_CONFIG="$T/classic/.ampli.json" \
+  "$WIZ_BIN" setup --classic --skip-install --install-dir "$APP" >"$T/out" 2>"$T/err"
+rc=$?
+set -e
+[ "$rc" -eq 12 ] || fail "classic end of input at the confirmation: exit $rc, wanted 12: $(cat "$T/err")"
+assert_contains "$(cat "$T/err")" "Apply these changes?: the input ended before an answer"
+[ "$(ls -A "$APP")" = "ui-probe.marker" ] || fail "end of input wrote files: $(ls -A "$APP")"
+
 # /login at the classic prompt when the refresh is refused: the browser, then one write;
 # /exit ends the run (130) before anything else happens
 standin_config '{"refresh_reply": "invalid_grant"}'
