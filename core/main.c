@@ -107,7 +107,7 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--") == 0)
             break;
-        if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0) {
+        if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0 || strcmp(argv[i], "-v") == 0) {
             printf("ampli-wizard %s\n", WIZ_VERSION);
             return 0;
         }
@@ -117,7 +117,18 @@ int main(int argc, char **argv)
     const char *unknown;
     const struct wiz_cmd *cmd = find_cmd(argc, argv, &cmd_at, &words, &unknown);
     if (unknown) {
-        fprintf(stderr, "ampli-wizard: unknown command '%s' (see: ampli-wizard --help)\n", unknown);
+        /* a group without its subcommand ("ampli-wizard auth"): its commands */
+        int at = 0;
+        for (int i = 1; i < argc; i++)
+            if (argv[i] == unknown)
+                at = i;
+        bool alone = at + 1 >= argc || argv[at + 1][0] == '-';
+        if (alone && wiz_print_group_help(stdout, unknown))
+            return 0;
+        fprintf(stderr, "ampli-wizard: unknown command '%s%s%s' (see: ampli-wizard --help)\n", unknown,
+                alone ? "" : " ", alone ? "" : argv[at + 1]);
+        if (!alone)
+            wiz_print_group_help(stderr, unknown);
         return wiz_rc_exit_code(WIZ_EUSAGE);
     }
     /* Parse flags before and after the command words in one go, skipping the words. */

@@ -71,6 +71,10 @@ void wiz_opts_defaults(struct wiz_opts *opts);
 /* Prints the flag help lines for cmd (globals when cmd == NULL) to f. */
 void wiz_cli_print_flags(void *file, const struct wiz_cmd *cmd);
 
+/* Lists the commands of group (the first word of "auth status", "plugins list") on f;
+ * returns how many (0: no such group). help.c */
+int wiz_print_group_help(void *f, const char *group);
+
 /* The command table, NULL-terminated; defined in main.c. */
 extern const struct wiz_cmd *const wiz_commands[];
 

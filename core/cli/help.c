@@ -6,6 +6,23 @@
 
 void wiz_print_main_help(FILE *f);
 
+int wiz_print_group_help(void *file, const char *group)
+{
+    FILE *f = file;
+    size_t n = strlen(group);
+    int found = 0;
+    for (const struct wiz_cmd *const *c = wiz_commands; *c; c++) {
+        if (strncmp((*c)->name, group, n) != 0 || (*c)->name[n] != ' ')
+            continue;
+        if (!found++)
+            fprintf(f, "ampli-wizard %s: its commands\n\n", group);
+        fprintf(f, "  %-16s %s\n", (*c)->name, (*c)->summary);
+    }
+    if (found)
+        fprintf(f, "\n'ampli-wizard help %s SUBCOMMAND' describes one.\n", group);
+    return found;
+}
+
 static enum wiz_rc run_help(struct wiz_app *app)
 {
     if (app->opts.argc == 0) {
@@ -32,11 +49,16 @@ static enum wiz_rc run_help(struct wiz_app *app)
             printf("\nGlobal options are listed by 'ampli-wizard --help'.\n");
             return WIZ_OK;
         }
+        /* a group ("help auth", "help plugins"): its commands */
+        if (pass == 0 && !strchr(name, ' ') && wiz_print_group_help(stdout, name))
+            return WIZ_OK;
         /* "help auth" for "auth status": retry with the first word only */
         char *sp = strchr(name, ' ');
         if (!sp)
             break;
         *sp = '\0';
+        if (wiz_print_group_help(stdout, name))
+            return WIZ_OK;
     }
     return wiz_fail(&app->ctx, WIZ_EUSAGE, "no command named '%s' (see: ampli-wizard --help)", name);
 }

@@ -14,4 +14,17 @@ assert_contains "$ERR" "mars"
 expect_rc 2 "$WIZ_BIN" nosuchcommand
 expect_rc 2 "$WIZ_BIN" help nosuchcommand
 expect_rc 2 "$WIZ_BIN"
+# command groups list their commands; -v is the version
+expect_rc 0 "$WIZ_BIN" auth
+assert_contains "$OUT" "auth status"; assert_contains "$OUT" "auth token"
+expect_rc 0 "$WIZ_BIN" plugins
+assert_contains "$OUT" "plugins list"; assert_contains "$OUT" "plugins new"
+expect_rc 0 "$WIZ_BIN" help auth
+assert_contains "$OUT" "auth status"
+expect_rc 0 "$WIZ_BIN" help plugins
+assert_contains "$OUT" "plugins new"
+expect_rc 2 "$WIZ_BIN" auth nope
+assert_contains "$ERR" "unknown command 'auth nope'"; assert_contains "$ERR" "auth token"
+expect_rc 0 "$WIZ_BIN" -v
+assert_contains "$OUT" "ampli-wizard "
 echo "cli ok"
