@@ -46,11 +46,27 @@ void wiz_ui_log_sink(void *ud, int level, const char *msg)
     wiz_ui_emit(app, &ev);
 }
 
+bool wiz_ui_locale_utf8(void)
+{
+    static const char *const vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+    for (size_t i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && v[0])
+            return strcasestr(v, "utf-8") || strcasestr(v, "utf8");
+    }
+    return false;
+}
+
+const char *wiz_ui_sep(void)
+{
+    return wiz_ui_locale_utf8() ? " \u00b7 " : " - ";
+}
+
 void wiz_ui_header(struct wiz_app *app, const char *user, enum wiz_zone zone)
 {
     char buf[MSG_MAX];
-    snprintf(buf, sizeof buf, "%s%s · zone %s", user ? "signed in as " : "not signed in", user ? user : "",
-             wiz_zone_name(zone));
+    snprintf(buf, sizeof buf, "%s%s%szone %s", user ? "signed in as " : "not signed in", user ? user : "",
+             wiz_ui_sep(), wiz_zone_name(zone));
     struct wiz_ui_ev ev = {.kind = WIZ_EV_HEADER, .level = 2, .msg = buf, .a = user, .b = wiz_zone_name(zone)};
     wiz_ui_emit(app, &ev);
 }

@@ -145,8 +145,8 @@ void wiz_ui_iv_emit(struct wiz_app *app, const struct wiz_ui_ev *ev)
             wiz_tty_printf(t, "%s%s%s\n", dim, ev->msg, r);
         break;
     case WIZ_EV_HEADER:
-        wiz_tty_printf(t, "%sampli-wizard %s%s %s\u00b7 %s%s\n", wiz_tty_sgr(t, "\033[1;35m"), WIZ_VERSION, r, dim,
-                       ev->msg, r);
+        wiz_tty_printf(t, "%sampli-wizard %s%s%s%s%s%s\n", wiz_tty_sgr(t, "\033[1;35m"), WIZ_VERSION, r, dim,
+                       t->utf8 ? " \u00b7 " : " - ", ev->msg, r);
         break;
     case WIZ_EV_URL:
         /* the URL alone on its line, no colour, no indent: copyable even when wrapped */

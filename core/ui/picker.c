@@ -86,9 +86,9 @@ static void draw(struct wiz_tty *t, struct pick *p)
 
 static void done_line(struct wiz_tty *t, const char *question, const char *answer, bool ok)
 {
-    fprintf(t->out, "%s%s%s %s %s\u00b7%s %s\r\n", wiz_tty_sgr(t, ok ? "\033[32m" : "\033[31m"),
+    fprintf(t->out, "%s%s%s %s %s%s%s %s\r\n", wiz_tty_sgr(t, ok ? "\033[32m" : "\033[31m"),
             ok ? (t->utf8 ? "\u2714" : "+") : (t->utf8 ? "\u2718" : "x"), wiz_tty_sgr(t, "\033[0m"), question,
-            wiz_tty_sgr(t, "\033[2m"), wiz_tty_sgr(t, "\033[0m"), answer);
+            wiz_tty_sgr(t, "\033[2m"), t->utf8 ? "\u00b7" : "-", wiz_tty_sgr(t, "\033[0m"), answer);
     fflush(t->out);
 }
 

@@ -4,6 +4,7 @@
  * the pickers need raw keys anyway, so one small key reader serves pickers, the
  * confirm key and the prompt line alike. */
 #include "term.h"
+#include "ui_priv.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -53,14 +54,7 @@ struct wiz_tty *wiz_tty_new(int in_fd, FILE *out)
     pthread_cond_init(&t->wake, NULL);
     const char *nc = getenv("NO_COLOR"); /* no-color.org: present and not empty */
     t->color = !(nc && nc[0]);
-    const char *vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
-    for (size_t i = 0; i < 3; i++) {
-        const char *v = getenv(vars[i]);
-        if (v && v[0]) {
-            t->utf8 = strcasestr(v, "utf-8") || strcasestr(v, "utf8");
-            break;
-        }
-    }
+    t->utf8 = wiz_ui_locale_utf8();
     sig_saved = t->saved;
     sig_have_saved = 1;
     sig_fd = in_fd;

@@ -112,6 +112,11 @@ void wiz_ui_agent_emit(struct wiz_app *app, const struct wiz_ui_ev *ev);
 /* result event: data.event = kind (registered in agent_events.h) and the members of
  * json_text (one JSON object; anything else becomes {"value": text}) */
 void wiz_ui_agent_result(struct wiz_app *app, const char *kind, const char *msg, const char *json_text);
+/* True when the locale (LC_ALL, else LC_CTYPE, else LANG) is UTF-8: glyphs such as the
+ * middle dot, ticks and braille spinners are shown only then (LC_ALL=C gets ASCII). */
+bool wiz_ui_locale_utf8(void);
+/* " · " in a UTF-8 locale, " - " otherwise (static). */
+const char *wiz_ui_sep(void);
 /* A JSON array of the NULL-terminated strings v (may be NULL: []). caller: json_decref */
 json_t *wiz_ui_json_strs(const char *const *v);
 /* milliseconds since the epoch */

@@ -24,6 +24,13 @@ assert_contains "$ERR" "RESULT zone eu"
 expect_rc 12 "$D" --classic choose 'Which environment?' "$ENVS" -1 --app-id </dev/null
 assert_contains "$ERR" "--app-id"
 
+# LC_ALL=C: ASCII only (no middle dot, ticks or spinners); a UTF-8 locale keeps the dot
+LC_ALL=C "$D" --classic header ada@example.com eu progress Step 1 >"$T/ascii" 2>&1 </dev/null || fail "LC_ALL=C run"
+! LC_ALL=C grep -q '[^ -~]' "$T/ascii" || fail "LC_ALL=C output has non-ASCII bytes: $(cat -v "$T/ascii")"
+assert_contains "$(cat "$T/ascii")" "ada@example.com - zone eu"
+LC_ALL=C.UTF-8 "$D" --classic header ada@example.com eu >"$T/utf8" 2>&1 </dev/null || fail "UTF-8 run"
+assert_contains "$(cat "$T/utf8")" "ada@example.com · zone eu"
+
 # CI: no questions; a question without a default is exit 12 naming the flag
 expect_rc 12 "$D" --ci status hello choose 'Which environment?' "$ENVS" -1 --app-id
 assert_contains "$ERR" "pass --app-id"
