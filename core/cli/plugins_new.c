@@ -145,7 +145,10 @@ static enum wiz_rc run_plugins_new(struct wiz_app *app)
         printf("created %s\n", src);
         if (c)
             printf("build it: make -C %s   (needs the SDK: pkg-config ampli-wizard-plugin)\n", dir);
-        printf("use it:   AMPLI_WIZARD_PLUGIN_PATH=%s ampli-wizard plugins list\n", dir);
+        /* the plugin path takes absolute directories only: the hint must work from anywhere */
+        char *abs = realpath(dir, NULL);
+        printf("use it:   AMPLI_WIZARD_PLUGIN_PATH=%s ampli-wizard plugins list\n", abs ? abs : dir);
+        free(abs);
     }
     free(src);
     free(mk);

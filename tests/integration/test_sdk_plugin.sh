@@ -37,6 +37,10 @@ grep -q '"@amplitude/analytics-node": "^1.3.0"' "$P/package.json" || fail "C plu
 
 # Lua: skeleton (uses the installed Lua SDK through import) -> setup
 expect_rc 0 "$W" plugins new myluafw --lang lua --install-dir "$T/src"
+# the hint works as printed from any directory: an absolute path, and the plugin is found
+HINT=$(printf '%s\n' "$OUT" | sed -n 's/^use it: *//p')
+case "$HINT" in "AMPLI_WIZARD_PLUGIN_PATH=/"*) ;; *) fail "plugins new: the hint is not absolute: $OUT" ;; esac
+(cd / && env "${HINT%% *}" "$W" plugins list) | grep -q myluafw || fail "plugins new: the printed hint does not find the plugin"
 cp "$T/src/myluafw/myluafw.lua" "$T/plug/"
 P="$T/proj-lua"; mkdir -p "$P"
 printf '{"name":"q","dependencies":{"myluafw":"2.0.0"}}\n' > "$P/package.json"
