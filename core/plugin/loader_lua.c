@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <time.h>
 
@@ -126,11 +127,32 @@ static int at_panic(lua_State *L)
     return 0;
 }
 
+/* The error handler: the traceback is kept in the registry for the --debug log; users
+ * get the message alone (the one line naming the plugin and what failed). */
 static int traceback(lua_State *L)
 {
     const char *msg = lua_tostring(L, 1);
     luaL_traceback(L, L, msg ? msg : "(error object is not a string)", 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "wiz.traceback");
+    if (!msg)
+        lua_pushstring(L, "(error object is not a string)");
+    else
+        lua_pushvalue(L, 1);
     return 1;
+}
+
+/* m without the "plugin.lua:151: " that error() puts before a plugin's own message. */
+static const char *without_location(const char *m)
+{
+    const char *p = m ? strstr(m, ".lua:") : NULL;
+    if (!p || p - m > 120 || memchr(m, ' ', (size_t)(p - m)))
+        return m;
+    p += 5;
+    if (!isdigit((unsigned char)*p))
+        return m;
+    while (isdigit((unsigned char)*p))
+        p++;
+    return p[0] == ':' && p[1] == ' ' ? p + 2 : m;
 }
 
 /* pcall with the traceback handler and a fresh budget; out-of-memory does not run the
@@ -578,9 +600,15 @@ int wiz_lua_call(struct wiz_plugin *p, enum wiz_call which, wiz_session *s)
     int prc = WIZ_PLUGIN_OK;
     if (r != LUA_OK) {
         const char *m = lua_tostring(L, -1);
+        /* the traceback for --debug only; the message as one line */
+        lua_getfield(L, LUA_REGISTRYINDEX, "wiz.traceback");
+        if (lua_isstring(L, -1))
+            wiz_debug(&s->app->ctx, "plugin %s: %s", s->plugin && s->plugin->name ? s->plugin->name : "?",
+                      lua_tostring(L, -1));
+        lua_pop(L, 1);
         /* a host refusal raised as a Lua error keeps its code */
         int code = s->err ? s->err : WIZ_PLUGIN_ERR;
-        wiz_session_fail(s, code, "%s", m ? m : "error");
+        wiz_session_fail(s, code, "%s", m ? without_location(m) : "error");
         prc = code;
     } else if (lua_type(L, -2) == LUA_TBOOLEAN && !lua_toboolean(L, -2)) {
         const char *m = lua_tostring(L, -1);

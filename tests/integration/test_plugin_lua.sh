@@ -47,8 +47,12 @@ M="$T/limits"; mkdir -p "$M"
 expect_rc 10 "$W" setup --api-key K --ci --framework test-memhog --install-dir "$M"
 assert_contains "$ERR" "out of memory: the plugin went over its 16 MiB limit"
 expect_rc 10 "$W" setup --api-key K --ci --framework test-loop --install-dir "$M"
-assert_contains "$ERR" "instruction budget exhausted"
-assert_contains "$ERR" "loop.lua"
+assert_contains "$ERR" "plugin test-loop: plan failed: instruction budget exhausted"
+# users get one line; the traceback (where in loop.lua) only in the --debug log
+assert_not_contains "$ERR" "stack traceback"
+expect_rc 10 "$W" setup --api-key K --ci --debug --framework test-loop --install-dir "$M"
+LOG=$(printf '%s\n' "$ERR" | sed -n 's/^debug log: //p')
+grep -q "loop.lua" "$LOG" || fail "the --debug log has no traceback: $(cat "$LOG")"
 [ -z "$(ls -A "$M")" ] || fail "a stopped plugin wrote something"
 # --- the budget cannot be caught or reset, host calls are charged, plans are capped, and
 # no Lua error in host code aborts the process ---

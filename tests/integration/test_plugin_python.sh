@@ -357,6 +357,7 @@ if __name__ == "__main__":
 EOF
 repo "$d"
 RC=10 setup "$d"
-assert_contains "$ERR" "main.py serves HTTP until it is stopped (serve_forever)"
+assert_contains "$ERR" "plugin python: plan failed: main.py serves HTTP until it is stopped (serve_forever)"
+assert_not_contains "$ERR" "python.lua:"; assert_not_contains "$ERR" "stack traceback"   # one line for users
 [ -z "$(git -C "$d" status --porcelain)" ] || fail "stdlib server: files written: $(git -C "$d" status --porcelain)"
 echo "ok"
