@@ -391,6 +391,14 @@ static enum wiz_rc install(struct wiz_app *app, struct wiz_flow *f, const struct
         char *tail = NULL;
         rc = wiz_run(&app->ctx, dir, argv, log, &st, &tail);
         wiz_ui_progress_end(app, rc == WIZ_OK && st == 0);
+        if (rc == WIZ_ECANCEL || rc == WIZ_EINTEGRATION) { /* interrupted or hung: say what is left */
+            char why[512];
+            snprintf(why, sizeof why, "%s", wiz_errmsg(&app->ctx));
+            rc = wiz_fail(&app->ctx, rc, "%s; the file changes are kept: 'ampli-wizard undo --install-dir %s %s' "
+                          "reverts them", why, f->root, run_id);
+            if (rc == WIZ_ECANCEL) /* main stays quiet on a cancel: this one must be said */
+                wiz_ui_log(app, 0, "%s", wiz_errmsg(&app->ctx));
+        }
         if (!rc && st != 0)
             rc = wiz_fail(&app->ctx, WIZ_EINTEGRATION,
                           "'%s' failed (exit %d) in %s; last lines:\n%s\nfull log: %s\n"

@@ -5,14 +5,48 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define TAIL_MAX 4096
+#define RUN_TIMEOUT_S 900 /* a hung install ends; AMPLI_WIZARD_COMMAND_TIMEOUT_S overrides */
+
+/* The one command running (its own process group) and the signal that interrupted the
+ * wizard while it ran: a signal handler can keep nothing anywhere else. Ctrl-C reaches
+ * the wizard only (the child is not in the terminal's foreground group), which passes it
+ * on, waits for the command to end, and says what was left. */
+static volatile sig_atomic_t run_stop_sig;
+static volatile pid_t run_group;
+
+static void forward_signal(int sig)
+{
+    run_stop_sig = sig;
+    if (run_group > 0)
+        kill(-run_group, sig);
+}
+
+static long run_timeout_s(void)
+{
+    const char *v = getenv("AMPLI_WIZARD_COMMAND_TIMEOUT_S");
+    char *end;
+    long n = v && *v ? strtol(v, &end, 10) : 0;
+    return v && *v && !*end && n > 0 ? n : RUN_TIMEOUT_S;
+}
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 /* git with the project's config unable to run anything: a cloned repository's
  * .git/config may name an fsmonitor, hooks, a pager or helpers that git would start */
@@ -57,6 +91,9 @@ enum wiz_rc wiz_run(struct wiz_ctx *ctx, const char *dir, const char *const *arg
         return wiz_fail_errno(ctx, WIZ_EIO, "fork");
     }
     if (pid == 0) {
+        setpgid(0, 0); /* its own group: the terminal's Ctrl-C goes to the wizard, which forwards it */
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
         int devnull = open("/dev/null", O_RDONLY);
         if (devnull >= 0)
             dup2(devnull, 0);
@@ -70,6 +107,17 @@ enum wiz_rc wiz_run(struct wiz_ctx *ctx, const char *dir, const char *const *arg
     }
     free(exe);
     close(fds[1]);
+    setpgid(pid, pid); /* also here: whichever of the two runs first */
+    struct sigaction fw = {0}, old_int, old_term, old_hup;
+    fw.sa_handler = forward_signal;
+    sigemptyset(&fw.sa_mask);
+    run_stop_sig = 0;
+    run_group = pid;
+    sigaction(SIGINT, &fw, &old_int);
+    sigaction(SIGTERM, &fw, &old_term);
+    sigaction(SIGHUP, &fw, &old_hup);
+    long long deadline = now_ms() + run_timeout_s() * 1000;
+    bool timed_out = false;
     FILE *log = log_path ? fopen(log_path, "a") : NULL;
     if (log) {
         fprintf(log, "$");
@@ -80,7 +128,44 @@ enum wiz_rc wiz_run(struct wiz_ctx *ctx, const char *dir, const char *const *arg
     char ring[TAIL_MAX];
     size_t rn = 0;
     char buf[4096];
+    /* Stopping (a signal came, or the time ran out): the group gets 5 s to end, then
+     * SIGKILL; the loop ends when the command itself has ended, even if something it
+     * started in the background still holds the output pipe. */
+    bool stopping = false, reaped = false;
+    long long stop_by = 0;
+    int st = 0;
     for (;;) {
+        long long t = now_ms();
+        if (!stopping && (run_stop_sig || t >= deadline)) {
+            stopping = true;
+            timed_out = !run_stop_sig;
+            if (timed_out)
+                kill(-pid, SIGTERM);
+            stop_by = t + 5000;
+        }
+        if (stopping) {
+            if (waitpid(pid, &st, WNOHANG) == pid) {
+                reaped = true;
+                kill(-pid, SIGKILL); /* what it left running in its group */
+                break;
+            }
+            if (t >= stop_by) {
+                kill(-pid, SIGKILL);
+                break;
+            }
+        }
+        struct pollfd pf = {fds[0], POLLIN, 0};
+        int pr = poll(&pf, 1, stopping ? 100 : 1000);
+        if (pr < 0 && errno == EINTR)
+            continue;
+        if (pr == 0) {
+            /* quiet for a second and the command has ended: a daemon it left holds the pipe */
+            if (!stopping && waitpid(pid, &st, WNOHANG) == pid) {
+                reaped = true;
+                break;
+            }
+            continue;
+        }
         ssize_t n = read(fds[0], buf, sizeof buf);
         if (n < 0 && errno == EINTR)
             continue;
@@ -105,9 +190,12 @@ enum wiz_rc wiz_run(struct wiz_ctx *ctx, const char *dir, const char *const *arg
     close(fds[0]);
     if (log)
         fclose(log);
-    int st;
-    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+    while (!reaped && waitpid(pid, &st, 0) < 0 && errno == EINTR)
         ;
+    run_group = 0;
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    sigaction(SIGHUP, &old_hup, NULL);
     *status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
     if (tail) {
         /* last 10 lines */
@@ -123,6 +211,12 @@ enum wiz_rc wiz_run(struct wiz_ctx *ctx, const char *dir, const char *const *arg
             (*tail)[rn - start] = '\0';
         }
     }
+    if (run_stop_sig)
+        return wiz_fail(ctx, WIZ_ECANCEL, "interrupted (%s) while '%s' ran: it was stopped and has ended",
+                        strsignal(run_stop_sig), argv[0]);
+    if (timed_out)
+        return wiz_fail(ctx, WIZ_EINTEGRATION, "'%s' did not finish within %ld s and was stopped "
+                        "(AMPLI_WIZARD_COMMAND_TIMEOUT_S sets the limit)", argv[0], run_timeout_s());
     return WIZ_OK;
 }
 
