@@ -47,8 +47,11 @@ enum wiz_rc wiz_ui_ci_ask(struct wiz_app *app, const struct wiz_ui_q *q, int *id
         return rc;
     if (q->kind == WIZ_Q_CONFIRM)
         line(ui, 2, "%s %s", q->text, *idx ? "yes" : "no");
+    else if (q->resume_flag) /* name the flag and how many there were to choose from */
+        line(ui, 2, "%s %s (the recommended one of %d; pass %s to choose another)", q->text, q->labels[*idx], q->n,
+             q->resume_flag);
     else
-        line(ui, 2, "%s %s (default; pass the flag to choose another)", q->text, q->labels[*idx]);
+        line(ui, 2, "%s %s (the default of %d)", q->text, q->labels[*idx], q->n);
     return WIZ_OK;
 }
 

@@ -55,6 +55,8 @@ standin_config '{"orgs": [
 
 # --ci: the lowest rank that has a key (rank 0 has none)
 expect_rc 0 setup --ci
+# CI says which one it took, out of how many, and the flag that picks another
+assert_contains "$OUT$ERR" "(the recommended one of 3; pass --app-id to choose another)"
 assert_contains "$OUT$ERR" "Using Amplitude project: Acme / Shop / Production (app 101)"
 env_has "AMPLITUDE_API_KEY=0000000000000000000000000000aa01"
 # --app-id wins

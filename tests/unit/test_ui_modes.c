@@ -147,7 +147,7 @@ static void ci_defaults_or_exit_12(void **state)
     assert_int_equal(lines, 5);
     free(o);
     char *o2 = rig_output(&r);
-    assert_non_null(strstr(o2, "info  Which environment? Acme / Web / Development (default"));
+    assert_non_null(strstr(o2, "info  Which environment? Acme / Web / Development (the recommended one of 3; pass --app-id"));
     assert_non_null(strstr(o2, "info  Fetching projects\n"));
     assert_non_null(strstr(o2, " http://127.0.0.1:1/very/long/url\n"));
     free(o2);
