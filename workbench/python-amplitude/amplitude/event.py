@@ -96,8 +96,9 @@ class EventOptions:
         if not isinstance(value, expected):
             logger.error("Event property %s expected %s but received %s.", key, expected, type(value))
             return
-        if isinstance(value, dict) and not _is_json_object(value):
-            logger.error("Event property %s is not a JSON object.", key)
+        # a property dict the real package refuses is dropped silently (no log there
+        # either), and the event is still sent without it
+        if isinstance(value, dict) and not _valid_object(value):
             return
         self.__dict__[key] = value
 
@@ -109,6 +110,8 @@ class EventOptions:
         for name, (wire, _) in FIELDS.items():
             value = self.__dict__.get(name)
             if value is not None:
+                if isinstance(value, dict) and name.endswith("_properties"):
+                    value = {k: v for k, v in value.items() if v is not None}  # as the real package
                 body[wire] = _truncate(copy.deepcopy(value))
         return body
 
@@ -120,12 +123,24 @@ class EventOptions:
         return json.dumps(self.get_event_body(), sort_keys=True, default=str)
 
 
-def _is_json_object(value) -> bool:
-    try:
-        json.dumps(value)
-    except (TypeError, ValueError):
+def _valid_value(key, value) -> bool:
+    """The real package's rules for one property (amplitude/Amplitude-Python
+    src/amplitude/event.py, is_validate_properties): a string key; None, a bool, number,
+    string or enum; a dict of valid properties; a list of numbers, strings or valid dicts
+    (no nested lists). A tuple, a set or an object is not valid."""
+    if not isinstance(key, str):
         return False
-    return True
+    if value is None or isinstance(value, (bool, int, float, str, enum.Enum)):
+        return True
+    if isinstance(value, dict):
+        return _valid_object(value)
+    if isinstance(value, list):
+        return all(isinstance(v, (int, float, str)) or (isinstance(v, dict) and _valid_object(v)) for v in value)
+    return False
+
+
+def _valid_object(obj) -> bool:
+    return all(_valid_value(k, v) for k, v in obj.items())
 
 
 class BaseEvent(EventOptions):

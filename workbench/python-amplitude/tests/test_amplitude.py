@@ -111,6 +111,22 @@ class StandInTest(unittest.TestCase):
         self.assertEqual(event.device_id, "device-1")
         self.assertEqual(len(handler.messages()), 2)
 
+    def test_invalid_properties_are_dropped_silently_and_the_event_sent(self):
+        # the real package's is_validate_properties: a tuple, a nested list or a non-string
+        # key makes the whole property dict invalid; None values are left out of the body
+        c = self.client()
+        bad = BaseEvent("Bad Props", device_id="device-1", event_properties={"pair": (1, 2)})
+        self.assertIsNone(bad["event_properties"])
+        c.track(bad)
+        c.track(BaseEvent("Nested", device_id="device-1", event_properties={"m": [[1]]}))
+        c.track(BaseEvent("Ok", device_id="device-1", event_properties={"n": 1, "gone": None, "l": ["a", {"b": 2}]}))
+        c.flush()[0].result(timeout=10)
+        events = self.collector.next_post()["body"]["events"]
+        self.assertEqual([e["event_type"] for e in events], ["Bad Props", "Nested", "Ok"])
+        self.assertNotIn("event_properties", events[0])
+        self.assertNotIn("event_properties", events[1])
+        self.assertEqual(events[2]["event_properties"], {"n": 1, "l": ["a", {"b": 2}]})
+
     def test_flush_queue_size_sends_without_flush(self):
         c = self.client(flush_queue_size=3, flush_interval_millis=3600 * 1000)
         for i in range(3):
