@@ -101,7 +101,7 @@ class Worker:
         err = str(body.get("error") or "")
         if 200 <= code < 300:
             self._callback(events, code, "Event sent successfully.")
-        elif code in (408, 429) or code >= 500:
+        elif code in (-1, 408, 429) or code >= 500:  # -1: refused or unreachable, retried as the real one
             self._retry(events, code, err or "Retryable error")
         elif code == 413:
             if len(events) == 1:

@@ -206,6 +206,20 @@ class StandInTest(unittest.TestCase):
         self.assertEqual(self.calls, [("Retry", 503, "Event reached max retry times 1.")])
         self.assertEqual(c.flush(), [None])
 
+    def test_refused_connection_is_retried(self):
+        # nothing listens there: the real package retries, then gives up after max retries
+        import socket
+        probe = socket.socket()
+        probe.bind(("127.0.0.1", 0))
+        dead = "http://127.0.0.1:%d/2/httpapi" % probe.getsockname()[1]
+        probe.close()
+        c = self.client(server_url=dead, flush_max_retries=1, flush_interval_millis=3600 * 1000)
+        c.track(BaseEvent("Refused", device_id="device-1"))
+        c.flush()[0].result(timeout=10)
+        self.assertEqual(self.calls, [])  # queued again, not dropped
+        c.flush()[0].result(timeout=10)
+        self.assertEqual([(e, code) for e, code, _ in self.calls], [("Refused", -1)])
+
     def test_event_options_and_event_callback(self):
         got = threading.Event()
         c = self.client()
