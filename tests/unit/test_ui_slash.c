@@ -116,16 +116,22 @@ static void registered_callbacks(void **state)
     assert_int_equal(login.n, 1);
     assert_string_equal(login.last, "now please");
     wiz_ui_diff(&app, "plan", "+++ b/.env\n+AMPLITUDE_API_KEY=k\n");
-    assert_int_equal(wiz_ui_prompt(&app, NULL), WIZ_OK); /* the empty line ends it */
+    /* a line that is no command ends the idle prompt and answers the next question */
+    assert_int_equal(wiz_ui_prompt(&app, NULL), WIZ_OK);
     assert_int_equal(login.n, 2);
     assert_string_equal(login.last, "");
+    char *answer = NULL;
+    assert_int_equal(wiz_ui_ask_text(&app, "your name", NULL, &answer), WIZ_OK);
+    assert_string_equal(answer, "not a command");
+    free(answer);
+    assert_int_equal(wiz_ui_prompt(&app, NULL), WIZ_OK); /* the empty line ends it */
     char *o = read_all(out);
     assert_non_null(strstr(o, "error: could not reach the server"));
     assert_non_null(strstr(o, "/whoami is not available in this run"));
     assert_non_null(strstr(o, "no plan yet"));
     assert_non_null(strstr(o, "  /region   show the zone")); /* /he ran /help */
     assert_non_null(strstr(o, "current plan:\n+++ b/.env\n+AMPLITUDE_API_KEY=k\n"));
-    assert_non_null(strstr(o, "Type /help for the commands"));
+    assert_null(strstr(o, "Type /help for the commands"));
     free(o);
     wiz_ui_finish(&app, WIZ_OK);
     fclose(in);
