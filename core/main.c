@@ -144,10 +144,16 @@ int main(int argc, char **argv)
         return wiz_rc_exit_code(rc);
     }
     if (!cmd) {
-        if (app.opts.argc == 0) {
+        /* no command word before "--" (or none at all): words after "--" are never commands */
+        if (app.opts.argc == 0 || app.opts.help) {
             wiz_print_main_help(app.opts.help ? stdout : stderr);
             return app.opts.help ? 0 : wiz_rc_exit_code(WIZ_EUSAGE);
         }
+        char *w = wiz_safe_text(app.opts.argv[0], true);
+        fprintf(stderr, "ampli-wizard: '%s' is not a command here; a command goes before '--' (see: ampli-wizard --help)\n",
+                w ? w : "?");
+        free(w);
+        return wiz_rc_exit_code(WIZ_EUSAGE);
     }
     if (app.opts.help && cmd != &wiz_cmd_help) {
         app.opts.argc = 1;

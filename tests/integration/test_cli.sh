@@ -27,4 +27,9 @@ expect_rc 2 "$WIZ_BIN" auth nope
 assert_contains "$ERR" "unknown command 'auth nope'"; assert_contains "$ERR" "auth token"
 expect_rc 0 "$WIZ_BIN" -v
 assert_contains "$OUT" "ampli-wizard "
+# "--" ends the flags: a word after it is never a command (this was a segfault)
+expect_rc 2 "$WIZ_BIN" -- setup
+assert_contains "$ERR" "'setup' is not a command here"
+expect_rc 2 "$WIZ_BIN" --
+expect_rc 0 "$WIZ_BIN" --help -- x
 echo "cli ok"
