@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CTEST_ARGS ?= --output-on-failure -j$(JOBS)
 
-.PHONY: all deps build check check-asan demo bench fuzz memcheck clean install
+.PHONY: all deps build check check-asan demo bench fuzz memcheck clean install dist
 
 all: build
 
@@ -43,5 +43,14 @@ memcheck:
 install: build
 	cmake --install $(BUILD)
 
+# Release packages (CPack): dist/ampli-wizard_<version>_<arch>.deb and a .tar.gz
+DIST_BUILD ?= build-dist
+dist: deps
+	cmake -S . -B $(DIST_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DWIZ_WERROR=ON >/dev/null
+	cmake --build $(DIST_BUILD) -j$(JOBS)
+	cd $(DIST_BUILD) && cpack -B $(CURDIR)/dist >/dev/null
+	@rm -rf dist/_CPack_Packages
+	@ls -1 dist/*.deb dist/*.tar.gz
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(DIST_BUILD) dist

@@ -25,36 +25,32 @@ enum wiz_rc wiz_check_owner_perms(struct wiz_ctx *ctx, const char *path)
     return WIZ_OK;
 }
 
-/* The data dir that ships with this executable (build tree or install prefix). */
+/* The plugins that ship with this executable, found from where it is, so a package or a
+ * tarball works from any prefix and no build path is compiled in (issue 17 item 12):
+ * - build tree (CMakeCache.txt beside the binary): plugins/ beside it;
+ * - installed: <bindir>/WIZ_REL_PLUGIN_DIR (CMake computes it, "../lib/ampli-wizard/plugins").
+ * returns owned string: free(); NULL when neither exists */
 static char *shipped_plugin_dir(void)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            /* build tree: the binary sits beside plugins/ */
-            char *build = wiz_asprintf("%s/plugins", exe);
-            struct stat st;
-            if (build && stat(build, &st) == 0 && S_ISDIR(st.st_mode)) {
-                char *rb = realpath(build, NULL), *rw = realpath(WIZ_BUILD_PLUGIN_DIR, NULL);
-                bool same = rb && rw && strcmp(rb, rw) == 0;
-                free(rb);
-                free(rw);
-                if (same)
-                    return build;
-            }
-            free(build);
-            char *inst = wiz_asprintf("%s/../share/ampli-wizard/plugins", exe);
-            if (inst && access(inst, F_OK) == 0)
-                return inst;
-            free(inst);
-        }
-    }
-    return wiz_strdup(access(WIZ_BUILD_PLUGIN_DIR, F_OK) == 0 ? WIZ_BUILD_PLUGIN_DIR
-                                                             : WIZ_INSTALL_DATADIR "/plugins");
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return NULL;
+    *slash = '\0';
+    /* the build tree first: its parent is a source checkout, whose own lib/ must not count */
+    struct stat st;
+    char *marker = wiz_asprintf("%s/CMakeCache.txt", exe);
+    bool tree = marker && access(marker, F_OK) == 0;
+    free(marker);
+    char *dir = wiz_asprintf(tree ? "%s/plugins" : "%s/" WIZ_REL_PLUGIN_DIR, exe);
+    if (dir && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+        return dir;
+    free(dir);
+    return NULL;
 }
 
 char *wiz_builtin_plugin_dir(const struct wiz_app *app)

@@ -8,7 +8,7 @@ cmake --install "$WIZ_BUILD" --prefix "$PREFIX" >"$T/install.log" 2>&1 || { cat 
 W="$PREFIX/bin/ampli-wizard"
 [ -x "$W" ] || fail "no installed binary"
 [ -f "$PREFIX/include/ampli/plugin.h" ] || fail "header not installed"
-[ -f "$PREFIX/share/ampli-wizard/plugins/sdk/text.lua" ] || fail "Lua SDK not installed"
+[ -f "$PREFIX/lib/ampli-wizard/plugins/sdk/text.lua" ] || fail "Lua SDK not installed"
 [ -f "$PREFIX/share/doc/ampli-wizard/plugins.md" ] || fail "author guide not installed"
 PC=$(find "$PREFIX" -name ampli-wizard-plugin.pc | head -1)
 [ -n "$PC" ] || fail "no pkg-config file"
