@@ -184,38 +184,57 @@ enum wiz_rc wiz_userinfo_parse(struct wiz_ctx *ctx, const char *body, size_t len
     return rc;
 }
 
-enum wiz_rc wiz_userinfo_fetch(struct wiz_ctx *ctx, const struct wiz_endpoints *ep, const char *id_token,
-                               struct wiz_orgs *out)
+/* idempotent: the orgs query is a read; the HTTP layer retries its 5xx and resets. The
+ * fresh-sign-in path (below) has its own schedule from the reference instead. */
+static enum wiz_rc fetch_once(struct wiz_ctx *ctx, const struct wiz_endpoints *ep, const char *id_token,
+                              struct wiz_orgs *out, bool idempotent)
 {
     memset(out, 0, sizeof *out);
     if (!id_token)
         return wiz_fail(ctx, WIZ_EAUTH, "the session has no id token");
     struct wiz_http_req req = {.method = "POST", .url = ep->graphql, .content_type = "application/json",
-                               .body = ORGS_QUERY, .authorization = id_token};
+                               .body = ORGS_QUERY, .authorization = id_token, .idempotent = idempotent};
     struct wiz_http_resp resp;
     enum wiz_rc rc = wiz_http_request(ctx, &req, &resp);
     if (rc)
         return rc;
-    if (resp.status == 401 || resp.status == 403)
+    if (resp.status == 401 || resp.status == 403) {
         rc = wiz_fail(ctx, WIZ_EAUTH, "user info: the server refused the session (HTTP %ld)", resp.status);
-    else if (resp.status != 200)
-        rc = wiz_fail(ctx, WIZ_ENET, "user info: %s answered HTTP %ld", ep->graphql, resp.status);
-    else
+    } else if (resp.status != 200) {
+        char *host = wiz_http_host_of(ep->graphql);
+        if (resp.status >= 500 || resp.status == 429)
+            rc = wiz_fail(ctx, WIZ_ENET,
+                          "user info: %s answered HTTP %ld%s; Amplitude's service may be busy or down: try again "
+                          "in a few minutes",
+                          host ? host : ep->graphql, resp.status, resp.tries > 1 ? " to every try" : "");
+        else
+            rc = wiz_fail(ctx, WIZ_ENET, "user info: %s answered HTTP %ld", host ? host : ep->graphql, resp.status);
+        free(host);
+    } else {
         rc = wiz_userinfo_parse(ctx, resp.body, resp.len, ep->zone, out);
+    }
     wiz_http_resp_clear(&resp);
     return rc;
+}
+
+enum wiz_rc wiz_userinfo_fetch(struct wiz_ctx *ctx, const struct wiz_endpoints *ep, const char *id_token,
+                               struct wiz_orgs *out)
+{
+    return fetch_once(ctx, ep, id_token, out, true);
 }
 
 enum wiz_rc wiz_userinfo_fetch_retry(struct wiz_ctx *ctx, const struct wiz_endpoints *ep, const char *id_token,
                                      struct wiz_orgs *out)
 {
     static const long delays_ms[] = {500, 1000, 2000};
-    enum wiz_rc rc = wiz_userinfo_fetch(ctx, ep, id_token, out);
+    enum wiz_rc rc = fetch_once(ctx, ep, id_token, out, false);
     for (size_t i = 0; rc != WIZ_OK && rc != WIZ_EINTERNAL && i < sizeof delays_ms / sizeof delays_ms[0]; i++) {
+        if (i == 0) /* said once */
+            wiz_warn(ctx, "your account is not ready yet (%s); trying again for a few seconds", wiz_errmsg(ctx));
         wiz_debug(ctx, "user info not ready (%s); retrying in %ld ms", wiz_errmsg(ctx), delays_ms[i]);
         struct timespec ts = {.tv_sec = delays_ms[i] / 1000, .tv_nsec = (delays_ms[i] % 1000) * 1000000L};
         nanosleep(&ts, NULL);
-        rc = wiz_userinfo_fetch(ctx, ep, id_token, out);
+        rc = fetch_once(ctx, ep, id_token, out, false);
     }
     return rc;
 }

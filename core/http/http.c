@@ -3,8 +3,10 @@
 
 #include "curl_lib.h"
 
+#include <errno.h>
 #include <openssl/crypto.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 #include <strings.h>
 
@@ -88,13 +90,15 @@ static void log_response(struct wiz_ctx *ctx, const struct wiz_http_resp *r)
     free(red);
 }
 
-enum wiz_rc wiz_http_request(struct wiz_ctx *ctx, const struct wiz_http_req *req, struct wiz_http_resp *out)
+/* One attempt. *cc: libcurl's result of the transfer (CURLE_OK when it never started). */
+static enum wiz_rc request_once(struct wiz_ctx *ctx, const struct wiz_http_req *req, struct wiz_http_resp *out,
+                                CURLcode *cc_out, char detail[CURL_ERROR_SIZE])
 {
+    detail[0] = '\0';
     memset(out, 0, sizeof *out);
     out->retry_after = -1;
-    enum wiz_rc rc = wiz_http_check_url(ctx, req->url);
-    if (rc)
-        return rc;
+    *cc_out = CURLE_OK;
+    enum wiz_rc rc;
     /* a CR or LF in a value (a token from a server, say) would start a header of its own */
     bool bad = (req->authorization && strpbrk(req->authorization, "\r\n")) ||
                (req->content_type && strpbrk(req->content_type, "\r\n"));
@@ -112,6 +116,7 @@ enum wiz_rc wiz_http_request(struct wiz_ctx *ctx, const struct wiz_http_req *req
         return wiz_fail(ctx, WIZ_EINTERNAL, "cannot initialise libcurl");
     }
     struct sink s = {.retry_after = -1};
+    char errbuf[CURL_ERROR_SIZE] = ""; /* libcurl's detail ("Failed to connect to h port p: ...") */
     struct curl_slist *hdrs = NULL, *tmp;
     char *auth = NULL, *ctype = NULL;
     bool oom = false;
@@ -142,6 +147,7 @@ enum wiz_rc wiz_http_request(struct wiz_ctx *ctx, const struct wiz_http_req *req
     CURLcode so = CURLE_OK;
 #define SET(opt, val) do { CURLcode r_ = lib.easy_setopt(c, (opt), (val)); if (r_ != CURLE_OK) so = r_; } while (0)
     SET(CURLOPT_URL, req->url);
+    SET(CURLOPT_ERRORBUFFER, errbuf);
     SET(CURLOPT_PROTOCOLS_STR, "http,https");
     SET(CURLOPT_FOLLOWLOCATION, 0L);
     SET(CURLOPT_SSL_VERIFYPEER, 1L);
@@ -172,7 +178,12 @@ enum wiz_rc wiz_http_request(struct wiz_ctx *ctx, const struct wiz_http_req *req
         goto done;
     }
     if (cc != CURLE_OK) {
-        rc = wiz_fail(ctx, WIZ_ENET, "%s %s: %s", req->method, req->url, lib.easy_strerror(cc));
+        *cc_out = cc;
+        size_t el = strlen(errbuf);
+        while (el && (errbuf[el - 1] == '\n' || errbuf[el - 1] == '\r'))
+            errbuf[--el] = '\0';
+        snprintf(detail, CURL_ERROR_SIZE, "%s", el ? errbuf : lib.easy_strerror(cc));
+        rc = wiz_fail(ctx, WIZ_ENET, "%s %s: %s", req->method, req->url, detail);
         goto done;
     }
     lib.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out->status);
@@ -198,5 +209,100 @@ done:
     lib.slist_free_all(hdrs);
     lib.easy_cleanup(c);
     wiz_curl_close(&lib);
+    return rc;
+}
+
+/* Which failures are worth another try. Any request may be sent again when the connection
+ * was never made (nothing reached the server); an idempotent one also after a reset, an
+ * empty or cut reply, 429 or 5xx. A timeout is not retried: it already took its 30 s. */
+static bool transient_transport(CURLcode cc, bool idempotent)
+{
+    switch (cc) {
+    case CURLE_COULDNT_CONNECT:
+        return true;
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+        return idempotent;
+    default:
+        return false;
+    }
+}
+
+static bool transient_status(long status)
+{
+    return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+}
+
+/* "host[:port]" of url, for messages. returns owned string: free() (NULL if unparsable) */
+char *wiz_http_host_of(const char *url)
+{
+    const char *p = strstr(url, "://");
+    if (!p)
+        return NULL;
+    p += 3;
+    const char *at = NULL;
+    size_t n = strcspn(p, "/?#");
+    for (size_t i = 0; i < n; i++)
+        if (p[i] == '@')
+            at = p + i; /* never show credentials in a URL */
+    if (at) {
+        n -= (size_t)(at + 1 - p);
+        p = at + 1;
+    }
+    return strndup(p, n);
+}
+
+enum wiz_rc wiz_http_request(struct wiz_ctx *ctx, const struct wiz_http_req *req, struct wiz_http_resp *out)
+{
+    /* 3 tries, 0.25 s then 1 s apart; a Retry-After up to 5 s is honoured instead */
+    static const long delays_ms[] = {250, 1000};
+    enum wiz_rc rc = wiz_http_check_url(ctx, req->url);
+    if (rc) {
+        memset(out, 0, sizeof *out);
+        return rc;
+    }
+    int tries = 0;
+    for (;;) {
+        CURLcode cc;
+        char detail[CURL_ERROR_SIZE];
+        rc = request_once(ctx, req, out, &cc, detail);
+        tries++;
+        out->tries = tries;
+        bool again = (rc == WIZ_ENET && transient_transport(cc, req->idempotent)) ||
+                     (rc == WIZ_OK && req->idempotent && transient_status(out->status));
+        if (!again)
+            break;
+        char *host = wiz_http_host_of(req->url);
+        if (tries > (int)(sizeof delays_ms / sizeof delays_ms[0])) {
+            if (rc == WIZ_ENET) /* the last error, with where it went and what to try */
+                rc = wiz_fail(ctx, WIZ_ENET,
+                              "could not reach %s after %d tries (%s %s: %s); check the network connection "
+                              "and any proxy setting (HTTPS_PROXY), then run the command again",
+                              host ? host : req->url, tries, req->method, req->url, detail);
+            free(host);
+            break;
+        }
+        long wait_ms = delays_ms[tries - 1];
+        if (rc == WIZ_OK && out->retry_after >= 0 && out->retry_after <= 5)
+            wait_ms = out->retry_after * 1000 > wait_ms ? out->retry_after * 1000 : wait_ms;
+        /* said once per request: the first retry names the cause, the rest are quiet */
+        if (tries == 1) {
+            if (rc == WIZ_OK)
+                wiz_warn(ctx, "%s answered HTTP %ld; trying again (up to %d tries)", host ? host : req->url,
+                         out->status, (int)(sizeof delays_ms / sizeof delays_ms[0]) + 1);
+            else
+                wiz_warn(ctx, "could not reach %s (%s); trying again (up to %d tries)", host ? host : req->url,
+                         detail, (int)(sizeof delays_ms / sizeof delays_ms[0]) + 1);
+        }
+        free(host);
+        wiz_http_resp_clear(out);
+        struct timespec ts = {.tv_sec = wait_ms / 1000, .tv_nsec = (wait_ms % 1000) * 1000000L};
+        while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+            ;
+    }
     return rc;
 }
