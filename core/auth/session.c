@@ -272,3 +272,41 @@ enum wiz_rc wiz_signin_get(struct wiz_app *app, const struct wiz_endpoints *ep, 
     }
     return WIZ_OK;
 }
+
+enum wiz_rc wiz_signin_first_run(struct wiz_app *app)
+{
+    enum wiz_ui_mode m = wiz_ui_mode(app);
+    if ((m != WIZ_UI_INTERACTIVE && m != WIZ_UI_CLASSIC) || app->opts.zone_set || app->opts.signup ||
+        (app->opts.email && app->opts.email[0]))
+        return WIZ_OK;
+    struct wiz_store st = store_of(app, NULL);
+    static const enum wiz_zone zones[] = {WIZ_ZONE_US, WIZ_ZONE_EU};
+    for (size_t i = 0; i < sizeof zones / sizeof zones[0]; i++) {
+        struct wiz_user u;
+        enum wiz_rc rc = wiz_store_get_user(&app->ctx, &st, zones[i], &u);
+        if (rc == WIZ_OK) {
+            wiz_user_clear(&u);
+            return WIZ_OK; /* a returning user: their zone is known */
+        }
+        if (rc != WIZ_ENOTFOUND)
+            return rc; /* an unreadable file: said by the store, never papered over */
+        app->ctx.rc = WIZ_OK;
+    }
+    static const char *const regions[] = {"United States (app.amplitude.com)", "Europe (app.eu.amplitude.com)"};
+    int idx = 0;
+    enum wiz_rc rc = wiz_ui_choose(app, "Select your data region: where your Amplitude data is stored", regions, 2, 0,
+                                   "--region", &idx);
+    if (rc)
+        return rc;
+    app->opts.zone = idx == 1 ? WIZ_ZONE_EU : WIZ_ZONE_US;
+    app->opts.zone_set = true;
+    if (m != WIZ_UI_INTERACTIVE) /* classic: a new account's questions need the flags (signup_flow.c) */
+        return WIZ_OK;
+    static const char *const how[] = {"Sign in with your browser", "Create a new Amplitude account"};
+    idx = 0;
+    rc = wiz_ui_choose(app, "Sign in to Amplitude, or create an account", how, 2, 0, "--signup", &idx);
+    if (rc)
+        return rc;
+    app->opts.signup = idx == 1;
+    return WIZ_OK;
+}

@@ -35,7 +35,15 @@ enum wiz_rc wiz_signin_get(struct wiz_app *app, const struct wiz_endpoints *ep, 
                            struct wiz_signin *out);
 void wiz_signin_clear(struct wiz_signin *s);
 
-/* The direct signup path of wiz_signin_get (needs app->opts.email). */
+/* The first run at a terminal, as Amplitude's wizard has it (its RegionSelectScreen comes
+ * first, so the right OAuth host is known before a browser opens): when no session is
+ * stored in either zone and the command line does not answer it, asks the data region
+ * (sets opts.zone; --region skips it) and, interactive only, whether to sign in or create
+ * an account (sets opts.signup; --signup skips it). Nothing asked in CI or agent mode. */
+enum wiz_rc wiz_signin_first_run(struct wiz_app *app);
+
+/* The direct signup path of wiz_signin_get (asks the email at a terminal when
+ * app->opts.email is not set). */
 enum wiz_rc wiz_signin_signup(struct wiz_app *app, const struct wiz_endpoints *ep, struct wiz_signin *out);
 
 #endif

@@ -120,12 +120,13 @@ static enum wiz_rc finish(struct wiz_app *app, const struct wiz_endpoints *ep, c
                     why);
 }
 
-enum wiz_rc wiz_signin_signup(struct wiz_app *app, const struct wiz_endpoints *ep, struct wiz_signin *out)
+static enum wiz_rc signup_as(struct wiz_app *app, const struct wiz_endpoints *ep, struct wiz_signin *out,
+                             const char *email)
 {
     struct wiz_ctx *ctx = &app->ctx;
     /* without a screen to ask on, everything goes with the first call: refuse up front,
      * naming every missing flag (agent: Amplitude's signup_input_required event) */
-    bool no_email = !app->opts.email || !app->opts.email[0];
+    bool no_email = !email || !email[0];
     bool no_name = !interactive(app) && !(app->opts.full_name && app->opts.full_name[0]);
     bool no_tos = !interactive(app) && !app->opts.accept_tos;
     if (no_email || no_name || no_tos) {
@@ -162,7 +163,7 @@ enum wiz_rc wiz_signin_signup(struct wiz_app *app, const struct wiz_endpoints *e
     if (no_tos)
         return wiz_fail(ctx, WIZ_EINPUT, "--signup without a terminal needs --accept-tos (Amplitude's terms of "
                                          "service, %s, and privacy policy, %s)", WIZ_SIGNUP_TOS_URL, WIZ_SIGNUP_PRIVACY_URL);
-    struct wiz_signup_req req = {.email = app->opts.email, .full_name = app->opts.full_name,
+    struct wiz_signup_req req = {.email = email, .full_name = app->opts.full_name,
                                  .accept_tos = app->opts.accept_tos};
     char *name_buf = NULL;
     struct docs d = {0};
@@ -218,4 +219,24 @@ enum wiz_rc wiz_signin_signup(struct wiz_app *app, const struct wiz_endpoints *e
     free(name_buf);
     free(d.tos), free(d.privacy);
     return rc ? rc : wiz_fail(ctx, WIZ_ERR, "signup did not complete after several rounds of questions");
+}
+
+enum wiz_rc wiz_signin_signup(struct wiz_app *app, const struct wiz_endpoints *ep, struct wiz_signin *out)
+{
+    const char *email = app->opts.email;
+    char *asked = NULL;
+    if ((!email || !email[0]) && interactive(app)) {
+        /* the first-run "create an account" choice, or --signup alone at a terminal */
+        enum wiz_rc rc = wiz_ui_ask_text(app, "Your work email for the new Amplitude account", "--email", &asked);
+        if (rc)
+            return rc;
+        if (!asked[0] || !strchr(asked, '@')) {
+            free(asked);
+            return wiz_fail(&app->ctx, WIZ_EUSAGE, "that is not an email address; run again, or pass --email EMAIL");
+        }
+        email = asked;
+    }
+    enum wiz_rc rc = signup_as(app, ep, out, email);
+    free(asked);
+    return rc;
 }

@@ -71,7 +71,10 @@ static enum wiz_rc print_json(struct wiz_app *app, const struct wiz_signin *s)
 static enum wiz_rc run_login(struct wiz_app *app)
 {
     struct wiz_endpoints ep;
-    enum wiz_rc rc = wiz_endpoints_get(&app->ctx, app->server, app->opts.zone, &ep);
+    enum wiz_rc rc = wiz_signin_first_run(app); /* a new user: the region, then sign in or create */
+    if (rc)
+        return rc;
+    rc = wiz_endpoints_get(&app->ctx, app->server, app->opts.zone, &ep);
     if (rc)
         return rc;
     struct wiz_signin s;

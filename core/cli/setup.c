@@ -31,6 +31,9 @@ static const char *given_api_key(const struct wiz_app *app)
 static enum wiz_rc sign_in(struct wiz_app *app, struct wiz_endpoints *ep, struct wiz_signin *s,
                            struct wiz_slash_run *run)
 {
+    enum wiz_rc frc = wiz_signin_first_run(app); /* a new user: the region, then sign in or create */
+    if (frc)
+        return frc;
     for (int round = 0;; round++) {
         if (app->opts.zone != ep->zone) {
             wiz_endpoints_clear(ep);

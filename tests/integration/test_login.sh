@@ -71,4 +71,18 @@ expect_rc 0 "$WIZ_BIN" --zone eu login
 [ "$(stored '."User-4242".OAuthAccessToken')" = "$AT" ] || fail "US entry changed by an EU login"
 standin_requests | jq -e '[.[] | select(.path == "/oauth2/auth")][1].query.client_id == "110d04a1-8e60-4157-9c43-fcbe4e014a85"' \
   >/dev/null || fail "EU login did not use the EU client id"
+# classic, a first run (nothing stored): one line answers the region question (2 = EU);
+# the sign-in goes to the EU client; a returning user is not asked again
+export AMPLI_WIZARD_CONFIG="$T/first-run.json"
+printf '2\n' >"$T/answers"
+expect_rc 0 "$WIZ_BIN" login --classic <"$T/answers"
+assert_contains "$OUT" "Select your data region"
+assert_contains "$OUT" "Signed in as Grace Hopper <grace@example.com> (user 4242, zone eu)"
+[ "$(jq -r '."User[eu]-4242".User.zone' "$AMPLI_WIZARD_CONFIG")" = eu ] || fail "classic first run: not stored in the EU zone"
+expect_rc 0 "$WIZ_BIN" login --classic --region eu </dev/null
+assert_not_contains "$OUT" "Select your data region"
+# end of input at the region question is no answer: exit 12, nothing stored
+export AMPLI_WIZARD_CONFIG="$T/first-run-eof.json"
+expect_rc 12 "$WIZ_BIN" login --classic </dev/null
+[ ! -e "$AMPLI_WIZARD_CONFIG" ] || fail "an unanswered first run stored something"
 echo ok

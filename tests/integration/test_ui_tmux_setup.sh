@@ -90,6 +90,14 @@ new_window() {
 # ---- 1. a full interactive setup, in colour ----
 new_window main
 tm send-keys -t "$WIN" "$WIZ_BIN setup --install-dir $APP --skip-install; echo RC=\$?" Enter
+# a first run (nothing stored): the data region, then sign in or create, as Amplitude's wizard asks
+wait_screen 'Select your data region'
+wait_screen 'Europe \(app\.eu\.amplitude\.com\)'
+screen | grep -q 'United States (app.amplitude.com)' || { screen >&2; fail "the region question has no US choice"; }
+tm send-keys -t "$WIN" Enter   # US, the default
+wait_screen 'Sign in to Amplitude, or create an account'
+wait_screen 'Create a new Amplitude account'
+tm send-keys -t "$WIN" Enter   # the browser
 wait_screen 'Press Enter to choose the project'
 # the sign-in URL whole on its own line (capture -J joins what the terminal wrapped)
 screen | grep -Eq '^http://127\.0\.0\.1:[0-9]+/oauth2/auth\?client_id=[^ ]*&state=[0-9a-f]{32}$' \
@@ -154,6 +162,7 @@ grep -qx "AMPLITUDE_API_KEY=0000000000000000000000000000aa02" "$APP/.env" || fai
 new_window plain NO_COLOR=1
 tm send-keys -t "$WIN" "stty -a | tr ' ' '\\n' | grep -xc -e icanon -e echo; $WIZ_BIN setup --install-dir $APP2 --skip-install; echo RC=\$?" Enter
 wait_screen 'Press Enter to choose the project'
+screen | grep -q 'Select your data region' && { screen >&2; fail "a returning user was asked the region again"; }
 tm send-keys -t "$WIN" Enter
 wait_screen 'type to filter'
 CRED_SUM=$(sha256sum "$AMPLI_WIZARD_CONFIG")
@@ -168,4 +177,30 @@ wait_screen '^2$'   # both back on: the terminal was restored
 [ "$CRED_SUM" = "$(sha256sum "$AMPLI_WIZARD_CONFIG")" ] || fail "Ctrl-C changed the credential file"
 [ "$(ls -A "$APP2")" = "ui-probe.marker" ] || fail "Ctrl-C left files in the project: $(ls -A "$APP2")"
 [ "$(writes)" -eq 2 ] || fail "the cancelled run wrote the store"
+# ---- 3. a first run that creates an account in the EU: the email, the name, the terms ----
+NEWCFG="$T/new-home.json"
+standin_config '{"signup_reply": "needs_information"}'  # the real service asks for the name and the terms
+new_window signup NO_COLOR=1 AMPLI_WIZARD_CONFIG="$NEWCFG"
+tm send-keys -t "$WIN" "$WIZ_BIN login; echo RC=\$?" Enter
+wait_screen 'Select your data region'
+tm send-keys -t "$WIN" Down
+tm send-keys -t "$WIN" Enter
+wait_screen 'Sign in to Amplitude, or create an account'
+tm send-keys -t "$WIN" Down
+tm send-keys -t "$WIN" Enter
+wait_screen 'Your work email for the new Amplitude account'
+tm send-keys -t "$WIN" "eve@example.com" Enter
+wait_screen 'Your full name'
+tm send-keys -t "$WIN" "Eve Example" Enter
+wait_screen 'terms of service'
+tm send-keys -t "$WIN" y Enter
+wait_screen '^RC=0$'
+[ "$(jq -r '[.[] | .User.zone] | .[0]' "$NEWCFG")" = eu ] || fail "the new account is not in the EU zone: $(cat "$NEWCFG")"
+[ "$(standin_requests | jq -r '[.[] | select(.path == "/t/agentic/signup/v1")] | .[-1].json.email')" = eve@example.com ] \
+  || fail "the signup did not send the typed email"
+# --region and --signup answer the questions: a first run with both asks neither
+rm -f "$NEWCFG"
+tm send-keys -t "$WIN" "clear; $WIZ_BIN login --region us --no-browser --login-timeout 1; echo RC=\$?" Enter
+wait_screen '^RC=[0-9]+$'
+screen | grep -Eq 'Select your data region|create an account' && { screen >&2; fail "--region still asked the first-run questions"; }
 echo "ui tmux setup ok"
