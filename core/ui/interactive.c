@@ -26,7 +26,7 @@ enum wiz_rc wiz_ui_iv_slash(struct wiz_app *app, struct wiz_tty *t)
 {
     struct wiz_ui *ui = wiz_ui_state(app);
     char *line = NULL;
-    enum wiz_rc rc = wiz_ui_iv_readline(app, t, "", "/", &line);
+    enum wiz_rc rc = wiz_ui_iv_readline(app, t, "", "/", true, &line);
     if (rc != WIZ_OK || !line)
         return rc;
     bool handled = false;
@@ -84,7 +84,7 @@ enum wiz_rc wiz_ui_iv_ask(struct wiz_app *app, const struct wiz_ui_q *q, int *id
         char prompt[512];
         snprintf(prompt, sizeof prompt, "%s?%s %s: ", wiz_tty_sgr(t, "\033[36m"), wiz_tty_sgr(t, "\033[0m"), q->text);
         char *line = NULL;
-        enum wiz_rc rc = wiz_ui_iv_readline(app, t, prompt, NULL, &line);
+        enum wiz_rc rc = wiz_ui_iv_readline(app, t, prompt, NULL, false, &line);
         if (rc != WIZ_OK)
             return rc;
         if (!line)
@@ -197,7 +197,7 @@ enum wiz_rc wiz_ui_iv_prompt(struct wiz_app *app, const char *hint)
         char *line = NULL;
         char prompt[64];
         snprintf(prompt, sizeof prompt, "%s>%s ", wiz_tty_sgr(t, "\033[36m"), wiz_tty_sgr(t, "\033[0m"));
-        enum wiz_rc rc = wiz_ui_iv_readline(app, t, prompt, NULL, &line);
+        enum wiz_rc rc = wiz_ui_iv_readline(app, t, prompt, NULL, false, &line);
         if (rc != WIZ_OK || !line)
             return rc;
         if (!line[0]) {

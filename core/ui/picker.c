@@ -171,7 +171,7 @@ enum wiz_rc wiz_ui_iv_pick(struct wiz_app *app, struct wiz_tty *t, const struct 
 }
 
 enum wiz_rc wiz_ui_iv_readline(struct wiz_app *app, struct wiz_tty *t, const char *prompt, const char *initial,
-                               char **out)
+                               bool back_keys, char **out)
 {
     char buf[1024];
     snprintf(buf, sizeof buf, "%s", initial ? initial : "");
@@ -200,7 +200,17 @@ enum wiz_rc wiz_ui_iv_readline(struct wiz_app *app, struct wiz_tty *t, const cha
         }
         if (k == WIZ_KEY_CTRL_D && !buf[0])
             break;
-        if (k == WIZ_KEY_BACKSPACE && len > 0) {
+        /* the command line opened from a question: Esc, or Backspace over its "/", goes
+         * back to that question (the line is wiped; nothing typed after is lost) */
+        if (back_keys && (k == WIZ_KEY_ESC || (k == WIZ_KEY_BACKSPACE && (len == 0 || strcmp(buf, "/") == 0)))) {
+            fputs("\r\033[K", t->out);
+            fflush(t->out);
+            wiz_tty_cooked(t);
+            return WIZ_OK;
+        }
+        if (k == WIZ_KEY_ESC) {
+            buf[0] = '\0'; /* elsewhere Esc clears the line */
+        } else if (k == WIZ_KEY_BACKSPACE && len > 0) {
             while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
                 len--;
             buf[len > 0 ? len - 1 : 0] = '\0';

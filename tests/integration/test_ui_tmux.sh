@@ -107,6 +107,39 @@ last_rc 0
 assert_contains "$(cat "$T/r5")" "CALLED login [now]"
 assert_contains "$(cat "$T/r5")" "RESULT confirm no"
 
+# 5b. the command line opened at a question: Esc, and Backspace over its "/", go back to
+# the question; the next key answers it (nothing swallowed, the prompt still on screen)
+run "clear; $D slash confirm 'apply?' y 2>$T/r5b"
+wait_screen '\? apply\? \[Y/n\]'
+tm send-keys -t t '/'
+wait_screen '^/$'
+tm send-keys -t t Escape
+wait_screen '\? apply\? \[Y/n\] $'
+tm send-keys -t t '/lo'
+wait_screen '^/lo$'
+tm send-keys -t t BSpace BSpace BSpace
+wait_screen '\? apply\? \[Y/n\] $'
+tm send-keys -t t y
+wait_screen 'apply\? \[Y/n\] yes'
+last_rc 0
+assert_contains "$(cat "$T/r5b")" "RESULT confirm yes"
+assert_not_contains "$(cat "$T/r5b")" "CALLED"
+# and in a picker: back to the list with its filter, the next Enter chooses
+run "clear; $D slash choose 'Which environment?' '$ENVS' 0 --app-id 2>$T/r5c"
+wait_screen 'type to filter'
+tm send-keys -t t '/'
+wait_screen '^/$'
+tm send-keys -t t BSpace
+wait_screen 'type to filter'
+tm send-keys -t t '/'
+wait_screen '^/$'
+tm send-keys -t t Escape
+wait_screen 'type to filter'
+tm send-keys -t t Down Enter
+wait_screen '✔ Which environment\? · Acme / Web / Development'
+last_rc 0
+assert_contains "$(cat "$T/r5c")" "RESULT choose 1"
+
 # 6. /exit at a picker ends the run with 130
 run "clear; $D choose 'Which environment?' '$ENVS' 0 --app-id"
 wait_screen 'type to filter'
