@@ -110,6 +110,8 @@ enum wiz_rc wiz_select_key(struct wiz_app *app, const struct wiz_orgs *orgs, str
     } else if (n == 1) {
         *out = c[0];
         out->source = "auto";
+    } else if (mode == WIZ_UI_INTERACTIVE) {
+        rc = wiz_select_levels(app, c, n, may_create, out);
     } else {
         /* interactive: one more choice, last, creates a project instead */
         size_t extra = may_create ? 1 : 0;

@@ -63,11 +63,12 @@ static enum wiz_rc sign_in(struct wiz_app *app, struct wiz_endpoints *ep, struct
 /* Creates project `name` in the org (--org, the only one, or asked interactively) with
  * the signed-in session s, and runs the plugin with its key. */
 static enum wiz_rc create_project(struct wiz_app *app, struct wiz_flow *flow, struct wiz_endpoints *ep,
-                                  struct wiz_slash_run *run, const struct wiz_signin *s, const char *name)
+                                  struct wiz_slash_run *run, const struct wiz_signin *s, const char *name,
+                                  const struct wiz_org *chosen)
 {
     enum wiz_rc rc = WIZ_OK;
-    const struct wiz_org *org = NULL;
-    for (size_t i = 0; i < s->orgs.n_orgs; i++) {
+    const struct wiz_org *org = chosen; /* the picker's organization, when it had one */
+    for (size_t i = 0; !chosen && i < s->orgs.n_orgs; i++) {
         const struct wiz_org *o = &s->orgs.orgs[i];
         bool named = app->opts.org && ((o->name && strcasecmp(o->name, app->opts.org) == 0) ||
                                        (o->id && strcmp(o->id, app->opts.org) == 0));
@@ -135,7 +136,7 @@ static enum wiz_rc with_new_project(struct wiz_app *app, struct wiz_flow *flow, 
     struct wiz_signin s;
     enum wiz_rc rc = sign_in(app, ep, &s, run);
     if (!rc)
-        rc = create_project(app, flow, ep, run, &s, app->opts.app_name);
+        rc = create_project(app, flow, ep, run, &s, app->opts.app_name, NULL);
     wiz_signin_clear(&s);
     return rc;
 }
@@ -177,7 +178,7 @@ static enum wiz_rc with_session(struct wiz_app *app, struct wiz_flow *flow, stru
         if (!rc && (!name || !name[0]))
             rc = wiz_fail(&app->ctx, WIZ_ECANCEL, "no project name given: nothing was created");
         if (!rc)
-            rc = create_project(app, flow, ep, run, &s, name);
+            rc = create_project(app, flow, ep, run, &s, name, c.org);
         free(name);
         wiz_signin_clear(&s);
         return rc;

@@ -17,7 +17,7 @@ start_term() {
   tm kill-server 2>/dev/null || true
   TERMS=$((TERMS + 1)); SOCK="wiz-ui-$$-$TERMS" # a new server each time: no race with the old one
   tm -f /dev/null new-session -d -s t -x "$w" -y "$h" \
-    env -i PATH="$PATH" HOME="$HOME" TERM=xterm-256color LANG=C.UTF-8 "$@" bash --norc --noprofile
+    env -i PATH="$PATH" HOME="$HOME" TERM=xterm-256color LANG=C.UTF-8 HISTFILE=/dev/null "$@" bash --norc --noprofile
   tm set-option -g status off
   tm send-keys -t t "PS1='$ '" Enter
   wait_screen '^\$ $'

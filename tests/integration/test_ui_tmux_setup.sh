@@ -1,8 +1,8 @@
 # End to end in a real terminal: `ampli-wizard setup` in tmux against the stand-in.
 #  1. colour, 80x24: browser sign-in (the URL whole on its own line), the header, the idle
 #     prompt where /login re-authenticates (one bundled store write, the real expiry of
-#     the stand-in's new token ttl), /whoami, the environment picker driven by
-#     type-to-filter among several environments, the coloured plan and "Apply these
+#     the stand-in's new token ttl), /whoami, the picker in levels (project, then
+#     environment, with counts and what --ci picks) driven by type-to-filter, the coloured plan and "Apply these
 #     changes? [Y/n]", the applied file changes and the summary with next steps;
 #  2. NO_COLOR: no ESC[ anywhere in the pane; Ctrl-C at the picker: exit 130, the
 #     terminal restored (echo, icanon), the credential file and the project untouched.
@@ -71,9 +71,11 @@ wait_screen_count() { # PATTERN N: the pattern on N lines
   fail "screen never showed /$1/ $2 times"
 }
 # new_window NAME [VAR=VALUE...]: a clean shell in an 80x24 pane with the test's environment
+# (HISTFILE=/dev/null: a shell killed with the server would write ~/.bash_history while the
+# test removes HOME)
 new_window() {
   local name=$1; shift
-  local cmd=(env -i PATH="$PATH" HOME="$HOME" TERM=xterm-256color LANG=C.UTF-8
+  local cmd=(env -i PATH="$PATH" HOME="$HOME" TERM=xterm-256color LANG=C.UTF-8 HISTFILE=/dev/null
     AMPLI_WIZARD_CONFIG="$AMPLI_WIZARD_CONFIG" AMPLI_WIZARD_SERVER="$AMPLI_WIZARD_SERVER"
     AMPLI_WIZARD_PLUGIN_PATH="$T/plugins" BROWSER="$FOLLOW_BROWSER" "$@" bash --norc --noprofile)
   if tm has-session -t t 2>/dev/null; then
@@ -132,10 +134,16 @@ wait_screen_count "signed in as $NAME · zone us" 3   # the header after sign-in
 tm send-keys -t "$WIN" "/region" Enter
 wait_screen 'zone: us \(switch with /region us or /region eu\)'
 tm send-keys -t "$WIN" Enter
-wait_screen 'type to filter'
+# the picker in levels (one organization: not asked), with counts and what --ci would pick
+wait_screen 'Which project in Acme\? \(2 projects, 4 environments\)'
+wait_screen 'Shop \(3 environments, what --ci picks\)'
+screen | grep -q 'Blog (1 environment)' || { screen >&2; fail "the project level has no Blog with its count"; }
 screen | grep -q "Create a new Amplitude project" || { screen >&2; fail "the picker offers no project creation"; }
+tm send-keys -t "$WIN" Enter   # Shop, the recommended
+wait_screen 'Which environment of Acme / Shop\? \(3 environments\)'
+wait_screen 'Production \(app 101, what --ci picks\)'
 tm send-keys -t "$WIN" d e v
-wait_screen 'filter: dev  \(1 of 5\)'   # four environments and "Create a new Amplitude project"
+wait_screen 'filter: dev  \(1 of 4\)'   # three environments and "Create a new Amplitude project"
 tm send-keys -t "$WIN" Enter
 wait_screen 'Using Amplitude project: Acme / Shop / Development \(app 102\)'
 wait_screen 'Apply these changes\? \[Y/n\]'
@@ -200,7 +208,45 @@ wait_screen '^RC=0$'
   || fail "the signup did not send the typed email"
 # --region and --signup answer the questions: a first run with both asks neither
 rm -f "$NEWCFG"
-tm send-keys -t "$WIN" "clear; $WIZ_BIN login --region us --no-browser --login-timeout 1; echo RC=\$?" Enter
-wait_screen '^RC=[0-9]+$'
+tm send-keys -t "$WIN" "clear; $WIZ_BIN login --region us --no-browser --login-timeout 1; echo FLAGS_RC=\$?" Enter
+wait_screen '^FLAGS_RC=[0-9]+$'
 screen | grep -Eq 'Select your data region|create an account' && { screen >&2; fail "--region still asked the first-run questions"; }
+# ---- 4. several organizations: the organization first, then what is left in it ----
+standin_config '{"orgs": [
+  {"id": "o1", "name": "Acme", "workspaces": [
+    {"id": "p1", "name": "Shop", "environments": [
+      {"name": "Production", "rank": 1, "app": {"id": 101, "apiKey": "0000000000000000000000000000aa01"}},
+      {"name": "Development", "rank": 2, "app": {"id": 102, "apiKey": "0000000000000000000000000000aa02"}}]},
+    {"id": "p2", "name": "Blog", "environments": [
+      {"name": "Production", "rank": 1, "app": {"id": 201, "apiKey": "0000000000000000000000000000aa03"}}]}]},
+  {"id": "o2", "name": "Zeta", "workspaces": [
+    {"id": "p9", "name": "Lab", "environments": [
+      {"name": "Production", "rank": 1, "app": {"id": 901, "apiKey": "0000000000000000000000000000aa09"}}]}]}]}'
+new_window orgs NO_COLOR=1
+tm send-keys -t "$WIN" "$WIZ_BIN setup --install-dir $APP2 --skip-install --dry-run; echo RC=\$?" Enter
+wait_screen 'Press Enter to choose the project'
+tm send-keys -t "$WIN" Enter
+wait_screen 'Which organization\? \(2 organizations, 4 environments\)'
+wait_screen 'Acme \(2 projects, 3 environments, what --ci picks\)'
+screen | grep -q 'Zeta (1 project, 1 environment)' || { screen >&2; fail "no Zeta with its counts"; }
+tm send-keys -t "$WIN" Down Enter   # Zeta: one environment left, nothing more to ask
+wait_screen 'Using Amplitude project: Zeta / Lab / Production \(app 901\)'
+wait_screen '^RC=0$'
+screen | grep -q 'Which project in' && { screen >&2; fail "a level with one choice was asked"; }
+# "create" at the project level makes the project in the organization chosen above
+tm send-keys -t "$WIN" "clear; $WIZ_BIN setup --install-dir $APP2 --skip-install --dry-run; echo RC2=\$?" Enter
+wait_screen 'Press Enter to choose the project'
+tm send-keys -t "$WIN" Enter
+wait_screen 'Which organization\?'
+tm send-keys -t "$WIN" Enter   # Acme
+wait_screen 'Which project in Acme\? \(2 projects, 3 environments\)'
+tm send-keys -t "$WIN" c r e a t e
+wait_screen 'filter: create  \(1 of 3\)'
+tm send-keys -t "$WIN" Enter
+wait_screen 'Name of the new Amplitude project'
+screen | grep -q 'Which organization gets the new project' && { screen >&2; fail "the organization was asked twice"; }
+tm send-keys -t "$WIN" "Docs" Enter
+wait_screen '^RC2=[0-9]+$'
+[ "$(standin_requests | jq -r '[.[] | select(.path == "/wizard/projects")] | .[-1].json.orgId')" = o1 ] \
+  || fail "the new project did not go to the organization chosen in the picker: $(standin_requests | jq -c '[.[] | select(.path == "/wizard/projects")]')"
 echo "ui tmux setup ok"
