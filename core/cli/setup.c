@@ -220,6 +220,8 @@ static enum wiz_rc run_setup(struct wiz_app *app)
     rc = wiz_slash_cmds_register(app, &run);
     if (!rc)
         rc = wiz_flow_detect(app, &flow);
+    if (!rc && !given_api_key(app)) /* a plugin that will fail says so before the sign-in */
+        rc = wiz_flow_rehearse(app, flow, ep.zone, ep.ingest);
     if (!rc)
         rc = with_session(app, flow, &ep, &run);
     wiz_flow_free(flow);

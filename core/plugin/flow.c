@@ -412,6 +412,36 @@ static enum wiz_rc install(struct wiz_app *app, struct wiz_flow *f, const struct
     return rc;
 }
 
+enum wiz_rc wiz_flow_rehearse(struct wiz_app *app, struct wiz_flow *f, enum wiz_zone zone, const char *ingest_url)
+{
+    if (!f)
+        return WIZ_OK;
+    /* a well-formed key no project has: the plan's shape does not depend on its value */
+    struct wiz_session_info info = {.api_key = "00000000000000000000000000000000", .zone = zone,
+                                    .ingest_url = ingest_url, .app_source = "auto", .user_id = "0",
+                                    .user_email = "someone@example.invalid", .org_id = "0",
+                                    .org_name = "Organization", .project_id = "0", .project_name = "Project",
+                                    .env_name = "Production", .app_id = "0"}; /* what a sign-in gives */
+    struct wiz_plan plan = {0};
+    wiz_session s;
+    session_init(&s, app, f, f->plugin, WIZ_PHASE_PLAN);
+    s.info = &info;
+    s.plan = &plan;
+    s.rehearsal = true;
+    enum wiz_rc rc = wiz_plugin_call(f->plugin, WIZ_CALL_PLAN, &s);
+    bool guessed = s.rehearsal_guessed;
+    session_end(&s);
+    if (!rc)
+        rc = wiz_plan_finish(app, f->root, &plan);
+    wiz_plan_free(&plan);
+    if (rc && guessed) {
+        wiz_debug(&app->ctx, "rehearsal: %s (after a made-up answer: not conclusive)", wiz_errmsg(&app->ctx));
+        app->ctx.rc = WIZ_OK;
+        return WIZ_OK;
+    }
+    return rc;
+}
+
 enum wiz_rc wiz_flow_run(struct wiz_app *app, struct wiz_flow *f, const struct wiz_session_info *info)
 {
     if (!f)

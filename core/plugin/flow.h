@@ -11,6 +11,11 @@ struct wiz_flow;
 /* Loads the plugins and picks the framework (--framework, else detection), read-only,
  * no network. *out: caller wiz_flow_free()s (may be NULL when nothing is needed). */
 enum wiz_rc wiz_flow_detect(struct wiz_app *app, struct wiz_flow **out);
+/* Before sign-in: the plan rehearsed with a placeholder key (nothing shown, asked or
+ * written), so a plugin error or a refused project fails before the browser and the
+ * project picker, not after (issue 17 item 4). A rehearsal that had to make up an answer
+ * to a plugin's question proves nothing and passes. */
+enum wiz_rc wiz_flow_rehearse(struct wiz_app *app, struct wiz_flow *flow, enum wiz_zone zone, const char *ingest_url);
 /* Plans, previews / confirms, applies (ledger, atomic writes) and verifies. */
 enum wiz_rc wiz_flow_run(struct wiz_app *app, struct wiz_flow *flow, const struct wiz_session_info *info);
 void wiz_flow_free(struct wiz_flow *flow);

@@ -75,6 +75,8 @@ struct wiz_session {
     char errmsg[1024];
     char refused[1024];                  /* the first refused write of the plan: it fails the plan */
     char zone[4];
+    bool rehearsal;                      /* the plan before sign-in: nothing shown or asked */
+    bool rehearsal_guessed;              /* ...and an answer was made up, so its failure proves nothing */
 };
 
 /* ---- host_api.c ---- */

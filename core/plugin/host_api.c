@@ -76,7 +76,7 @@ static int h_set_error(wiz_session *s, int rc, const char *fmt, ...)
 
 static void h_log(wiz_session *s, int level, const char *fmt, ...)
 {
-    if (!live(s))
+    if (!live(s) || (s->rehearsal && level > 0)) /* the rehearsal keeps only errors */
         return;
     char buf[1024];
     va_list ap;
@@ -88,7 +88,7 @@ static void h_log(wiz_session *s, int level, const char *fmt, ...)
 
 static void h_progress(wiz_session *s, const char *fmt, ...)
 {
-    if (!live(s))
+    if (!live(s) || s->rehearsal)
         return;
     char buf[1024];
     va_list ap;
@@ -103,6 +103,11 @@ static int h_ask(wiz_session *s, const char *question, const char *def, char **o
     *out = NULL;
     if (!live(s) || s->phase == WIZ_PHASE_DETECT)
         return wiz_session_fail(s, WIZ_PLUGIN_EREFUSED, "ask is not allowed during detect");
+    if (s->rehearsal) { /* asked for real in the plan after sign-in */
+        s->rehearsal_guessed = true;
+        *out = wiz_strdup(def ? def : "");
+        return *out ? WIZ_PLUGIN_OK : WIZ_PLUGIN_ENOMEM;
+    }
     enum wiz_ui_mode m = wiz_ui_mode_pick(&s->app->opts);
     if (m == WIZ_UI_CI || m == WIZ_UI_AGENT) {
         if (!def)
