@@ -35,6 +35,15 @@ client = _create_client()
 _COOKIE = "amp_device_id"
 
 
+def _user_id(request):
+    """The signed-in user's id (django.contrib.auth sets request.user), or None for a visitor:
+    Amplitude then counts a person once across their devices."""
+    user = getattr(request, "user", None)
+    if user is not None and getattr(user, "is_authenticated", False) and getattr(user, "pk", None) is not None:
+        return str(user.pk)
+    return None
+
+
 def _device_id(request):
     """The visitor's id: a first-party cookie this middleware sets (Amplitude counts devices,
     and one id per host or per IP would make every visitor one). Returns (id, new)."""
@@ -62,6 +71,7 @@ class AmplitudeMiddleware:
             response.set_cookie(_COOKIE, device_id, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
         client.track(BaseEvent(
             "Request Handled",
+            user_id=_user_id(request),
             device_id=device_id,
             event_properties={
                 "method": request.method,
@@ -77,7 +87,7 @@ def track(request, event_type, event_properties=None):
     """Tracks one of the project's own events for the visitor of `request`, e.g.
     track(request, "Plan Upgraded", {"plan": "pro"})."""
     if client is not None:
-        client.track(BaseEvent(event_type, device_id=_device_id(request)[0],
+        client.track(BaseEvent(event_type, user_id=_user_id(request), device_id=_device_id(request)[0],
                                event_properties=event_properties or {}))
 ]]
 
@@ -204,7 +214,9 @@ return {
     local src = s:read(settings_path)
     local style = py.style(src)
     s:create(module, py.render(MODULE, style, {
-      CONFIG = py.config_expr(s, "getattr(settings, \"AMPLITUDE_SERVER_URL\", \"\")"),
+      -- database ids ("1", "42") are user ids, below HTTP V2's default minimum length of 5:
+      -- Config(min_id_length=...) of amplitude/Amplitude-Python src/amplitude/config.py
+      CONFIG = py.config_expr(s, "getattr(settings, \"AMPLITUDE_SERVER_URL\", \"\")", "min_id_length=1"),
     }), "one Amplitude client and a middleware tracking each request")
 
     local new = src

@@ -240,6 +240,45 @@ assert_contains "$EV" '"route":"/"'
 setup "$d"
 assert_contains "$OUT" "already set up"
 
+# ---- Django's signed-in user: its id on the event (one person across devices), visitors by
+# the cookie only; database ids below Amplitude's default minimum length are accepted
+d="$T/djuser"; mkdir -p "$d"; "$PY" -m django startproject mysite "$d"; repo "$d"
+setup "$d"
+cat >>"$d/mysite/urls.py" <<'EOF2'
+
+from types import SimpleNamespace
+from django.http import HttpResponse
+
+
+def me(request):  # stands in for a view behind login: django.contrib.auth sets request.user
+    request.user = SimpleNamespace(is_authenticated=True, pk=42)
+    return HttpResponse("me")
+
+
+def hello(request):
+    return HttpResponse("hello")
+
+
+urlpatterns += [path("me/", me), path("hello/", hello)]
+EOF2
+curl -sS -X DELETE "$STANDIN_URL/__stand-in/events" >/dev/null
+(cd "$d" && expect_rc 0 env PYTHONPATH="$SRC/workbench/python-amplitude" AMPLITUDE_SERVER_URL="$INGEST" \
+  AMPLITUDE_API_KEY="$KEY" DJANGO_SETTINGS_MODULE=mysite.settings "$PY" -c '
+import django
+django.setup()
+from django.test import Client
+c = Client(HTTP_HOST="localhost")
+assert c.get("/me/").status_code == 200
+assert c.get("/hello/").status_code == 200
+')
+EV=$(curl -sS "$STANDIN_URL/__stand-in/events")
+[ "$(printf '%s' "$EV" | jq -r '[.[] | select(.event_properties.route == "/me/")][0].user_id')" = 42 ] \
+  || fail "django: the signed-in user's id is not on the event: $EV"
+[ "$(printf '%s' "$EV" | jq -r '[.[] | select(.event_properties.route == "/hello/")][0] | has("user_id")')" = false ] \
+  || fail "django: a visitor got a user id: $EV"
+[ "$(curl -sS "$STANDIN_URL/__stand-in/requests" | jq '[.[] | select(.path == "/2/httpapi") | select([.json.events[]?.event_properties.route] | index("/me/")) | .json.options.min_id_length] | length > 0 and all(. == 1)')" = true ] \
+  || fail "django: the SDK does not send min_id_length 1"
+
 # ---- Pipfile project: [packages] gets the dependency ---------------------------------------
 d="$T/pipenv"; mkdir -p "$d"
 printf '[packages]\nrequests = "*"\n\n[dev-packages]\npytest = "*"\n' >"$d/Pipfile"
