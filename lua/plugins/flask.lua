@@ -50,6 +50,7 @@ class AmplitudeExtension:
             response.set_cookie(_COOKIE, device_id, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
         self.client.track(BaseEvent(
             "Request Handled",
+            user_id=_user_id(),
             device_id=device_id,
             event_properties={
                 "method": request.method,
@@ -64,11 +65,27 @@ class AmplitudeExtension:
         """Tracks one of the app's own events for the current visitor, e.g.
         analytics.track("Post Published", {"length": 120})."""
         if self.client is not None:
-            self.client.track(BaseEvent(event_type, device_id=_device_id()[0],
+            self.client.track(BaseEvent(event_type, user_id=_user_id(), device_id=_device_id()[0],
                                         event_properties=event_properties or {}))
 
 
 _COOKIE = "amp_device_id"
+
+
+def _user_id():
+    """The signed-in user's id when the app uses Flask-Login (current_user), else None:
+    Amplitude then counts a person once across their devices."""
+    try:
+        from flask_login import current_user
+    except ImportError:
+        return None
+    try:
+        if current_user.is_authenticated:
+            uid = current_user.get_id()
+            return str(uid) if uid is not None else None
+    except AttributeError:  # Flask-Login installed, but no LoginManager on this app
+        pass
+    return None
 
 
 def _device_id():
@@ -158,7 +175,9 @@ return {
     local src = s:read(app_file)
     local style = py.style(src)
     s:create(module, py.render(MODULE, style, {
-      CONFIG = py.config_expr(s, "os.environ.get(\"AMPLITUDE_SERVER_URL\")"),
+      -- Flask-Login ids ("1", "42") are user ids, below HTTP V2's default minimum length of 5:
+      -- Config(min_id_length=...) of amplitude/Amplitude-Python src/amplitude/config.py
+      CONFIG = py.config_expr(s, "os.environ.get(\"AMPLITUDE_SERVER_URL\")", "min_id_length=1"),
       LOAD_ENV = py.env_loader(module),
     }), "the Amplitude extension: one client, one event per request")
     if text.contains(src, "analytics.init_app(") then return end

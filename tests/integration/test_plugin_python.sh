@@ -11,7 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 SRC=${WIZ_TEST_SRC:?}
 PY=/usr/bin/python3
-"$PY" -c 'import django, flask, fastapi, uvicorn, httpx, dotenv, pytest' 2>"$T/imp" ||
+"$PY" -c 'import django, flask, flask_login, fastapi, uvicorn, httpx, dotenv, pytest' 2>"$T/imp" ||
   fail "Debian Python packages missing ($(cat "$T/imp")): run scripts/install-deps runtime"
 export PYTHONDONTWRITEBYTECODE=1 LC_ALL=C
 
@@ -278,6 +278,56 @@ EV=$(curl -sS "$STANDIN_URL/__stand-in/events")
   || fail "django: a visitor got a user id: $EV"
 [ "$(curl -sS "$STANDIN_URL/__stand-in/requests" | jq '[.[] | select(.path == "/2/httpapi") | select([.json.events[]?.event_properties.route] | index("/me/")) | .json.options.min_id_length] | length > 0 and all(. == 1)')" = true ] \
   || fail "django: the SDK does not send min_id_length 1"
+
+# ---- Flask-Login's current user: its id on the event; an anonymous visitor has none -------
+d="$T/flogin"; mkdir -p "$d"
+printf 'flask\nflask-login\n' >"$d/requirements.txt"
+cat >"$d/app.py" <<'EOF2'
+from flask import Flask
+from flask_login import LoginManager, UserMixin, login_user
+
+app = Flask(__name__)
+app.secret_key = "test"
+login = LoginManager(app)
+
+
+class User(UserMixin):
+    def __init__(self, uid):
+        self.id = uid
+
+
+@login.user_loader
+def load_user(uid):
+    return User(uid)
+
+
+@app.route("/login")
+def do_login():
+    login_user(User("7"))
+    return "in"
+
+
+@app.route("/page")
+def page():
+    return "page"
+EOF2
+repo "$d"
+setup "$d"
+curl -sS -X DELETE "$STANDIN_URL/__stand-in/events" >/dev/null
+(cd "$d" && expect_rc 0 env PYTHONPATH="$SRC/workbench/python-amplitude" AMPLITUDE_SERVER_URL="$INGEST" \
+  AMPLITUDE_API_KEY="$KEY" "$PY" -c '
+from app import app
+anon = app.test_client()
+assert anon.get("/page").data == b"page"
+c = app.test_client()
+assert c.get("/login").data == b"in"
+assert c.get("/page").data == b"page"
+')
+EV=$(curl -sS "$STANDIN_URL/__stand-in/events")
+[ "$(printf '%s' "$EV" | jq '[.[] | select(.event_properties.route == "/page" and .user_id == "7")] | length')" -eq 1 ] \
+  || fail "flask-login: the signed-in user's id is not on exactly one event: $EV"
+[ "$(printf '%s' "$EV" | jq '[.[] | select(.event_properties.route == "/page" and (has("user_id") | not))] | length')" -eq 1 ] \
+  || fail "flask-login: the anonymous visit got a user id: $EV"
 
 # ---- Pipfile project: [packages] gets the dependency ---------------------------------------
 d="$T/pipenv"; mkdir -p "$d"
