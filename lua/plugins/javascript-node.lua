@@ -407,7 +407,7 @@ local function existing_inits(s)
   for _, p in ipairs(js.sources(s)) do
     local src = s:read(p)
     if src and js.imports(src, SDK) then
-      local n = js.count_calls(src, "init")
+      local n = js.count_sdk_calls(src, { SDK }, { "init" })
       if n > 0 then
         found[#found + 1] = { path = p, src = src, calls = n }
         total = total + n

@@ -43,7 +43,7 @@ local function existing_inits(s)
   for _, p in ipairs(js.sources(s)) do
     local src = s:read(p)
     if src and (js.imports(src, SDK) or js.imports(src, UNIFIED)) then
-      local n = js.count_calls(src, "init") + js.count_calls(src, "initAll")
+      local n = js.count_sdk_calls(src, { SDK, UNIFIED }, { "init", "initAll" })
       if n > 0 then
         found[#found + 1] = { path = p, calls = n, src = src }
         total = total + n

@@ -286,6 +286,99 @@ function M.count_calls(src, name)
   return count
 end
 
+-- src with every string literal's contents blanked (quotes and newlines kept, so positions
+-- and line numbers stay): what code is there once comments are stripped too.
+function M.blank_strings(src)
+  local out, i, n = {}, 1, #src
+  while i <= n do
+    local c = string.sub(src, i, i)
+    if c == "'" or c == '"' or c == "`" then
+      local j = i + 1
+      while j <= n do
+        local d = string.sub(src, j, j)
+        if d == "\\" then j = j + 1 elseif d == c or (d == "\n" and c ~= "`") then break end
+        j = j + 1
+      end
+      local body = string.sub(src, i + 1, j - 1):gsub("[^\n]", " ")
+      out[#out + 1] = c .. body .. (j <= n and string.sub(src, j, j) or "")
+      i = j + 1
+    else
+      local j = string.find(src, "['\"`]", i + 1) or (n + 1)
+      out[#out + 1] = string.sub(src, i, j - 1)
+      i = j
+    end
+  end
+  return table.concat(out)
+end
+
+local function esc(id) return (id:gsub("%$", "%%$")) end
+
+-- The names src binds to module (import/require): namespaces (X in `import * as X`,
+-- `import X`, `const X = require(...)`) and functions ({ init } or { init as start }).
+-- returns { ns = {X = true}, fn = {local = imported} }
+function M.bindings(src, module)
+  local b = { ns = {}, fn = {} }
+  local code = M.strip_comments(src)
+  local m = module:gsub("%p", "%%%0")
+  local function named(list)
+    for item in string.gmatch(list, "[^,]+") do
+      local imported, alias = item:match("^%s*([%w_$]+)%s+as%s+([%w_$]+)%s*$")
+      if not imported then imported = item:match("^%s*([%w_$]+)%s*$") alias = imported end
+      if not imported then imported, alias = item:match("^%s*([%w_$]+)%s*:%s*([%w_$]+)%s*$") end
+      if imported and alias then b.fn[alias] = imported end
+    end
+  end
+  for _, q in ipairs({ "'", '"' }) do
+    local spec = q .. m .. q
+    for clause in string.gmatch(code, "import%s+([^;]-)%s+from%s*" .. spec) do
+      -- without semicolons the lazy match may start at an earlier import: keep the last one
+      clause = clause:match(".*%f[%w_$]import%s+(.*)$") or clause
+      local ns = clause:match("%*%s*as%s+([%w_$]+)")
+      if ns then b.ns[ns] = true end
+      local def = clause:match("^%s*([%w_$]+)%s*,") or clause:match("^%s*([%w_$]+)%s*$")
+      if def and def ~= "type" then b.ns[def] = true end
+      local list = clause:match("{(.-)}")
+      if list then named(list) end
+    end
+    for lhs in string.gmatch(code, "[%w_$]+%s+([^=;]-)%s*=%s*require%s*%(%s*" .. spec .. "%s*%)") do
+      local ns = lhs:match("^([%w_$]+)$")
+      if ns then b.ns[ns] = true end
+      local list = lhs:match("^{(.-)}$")
+      if list then named(list) end
+    end
+  end
+  return b
+end
+
+-- Calls of names (e.g. {"init", "initAll"}) on what src imports from any of modules:
+-- X.init( for a namespace X, start( for `import { init as start }`. Comments and strings
+-- do not count, nor a Sentry.init( in the same file (issue 16: only calls on identifiers
+-- bound to an @amplitude import count).
+function M.count_sdk_calls(src, modules, names)
+  local code = M.blank_strings(M.strip_comments(src))
+  local wanted = {}
+  for _, nm in ipairs(names) do wanted[nm] = true end
+  local count = 0
+  for _, module in ipairs(modules) do
+    local b = M.bindings(src, module)
+    for ns in pairs(b.ns) do
+      for _, nm in ipairs(names) do
+        for before in string.gmatch(code, "(.?)" .. esc(ns) .. "%s*%.%s*" .. nm .. "%s*%(") do
+          if not string.match(before, "[%w_$.]") then count = count + 1 end
+        end
+      end
+    end
+    for alias, imported in pairs(b.fn) do
+      if wanted[imported] then
+        for before in string.gmatch(code, "(.?)" .. esc(alias) .. "%s*%(") do
+          if not string.match(before, "[%w_$.]") then count = count + 1 end
+        end
+      end
+    end
+  end
+  return count
+end
+
 -- Project source files (js/ts family), without build output: shallowest first (entry
 -- points live near the top, so a big src/lib/ cannot push src/main.js out), then by
 -- path; at most 2000, so scans stay cheap on huge trees.

@@ -169,4 +169,24 @@ expect_rc 2 "$W" detect --ci --install-dir "$P"
 assert_contains "$ERR" "react on Vite is a framework app, not a plain web page"
 expect_rc 0 "$W" setup --ci --skip-install --api-key "$KEY" --install-dir "$P" --framework javascript-web
 grep -q "amplitude.init(import.meta.env.VITE_AMPLITUDE_API_KEY" "$P/src/main.jsx" || fail "vite-react with --framework: $(cat "$P/src/main.jsx")"
+# --- init counting is semantic: a Sentry.init( in a file that imports the Amplitude SDK (for
+# track) is not an Amplitude init, so one is still added, and verify counts exactly one ---
+P="$T/sentry"; rm -rf "$P"; mkdir -p "$P/src"
+printf '{ "name": "s", "type": "module", "dependencies": { "@sentry/browser": "^9.0.0", "@amplitude/analytics-browser": "^2.0.0" }, "devDependencies": { "vite": "^7.1.0" } }\n' >"$P/package.json"
+printf '<!doctype html>\n<html><head><title>s</title></head><body><script type="module" src="/src/main.js"></script></body></html>\n' >"$P/index.html"
+cat >"$P/src/main.js" <<'EOF2'
+import * as Sentry from '@sentry/browser';
+import { track } from '@amplitude/analytics-browser';
+
+Sentry.init({ dsn: 'https://public@example.invalid/1' });
+const note = 'amplitude.init(later)';
+track('Page Loaded', { note });
+EOF2
+commit "$P"
+setup "$P"
+grep -q "amplitude.init(import.meta.env.VITE_AMPLITUDE_API_KEY" "$P/src/main.js" \
+  || fail "sentry: Sentry.init (or a string) was taken for an Amplitude init, none added: $(cat "$P/src/main.js")"
+grep -qF "Sentry.init({ dsn:" "$P/src/main.js" || fail "sentry: Sentry's init was touched"
+setup "$P"
+assert_contains "$OUT" "already set up"
 echo OK
