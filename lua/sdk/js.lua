@@ -247,8 +247,9 @@ function M.imports(src, module)
 end
 
 -- Drops // and /* */ comments (roughly: not inside strings) so that counting calls is not
--- fooled by commented-out code.
-function M.strip_comments(src)
+-- fooled by commented-out code; with blank, string contents become spaces too (quotes and
+-- newlines kept), leaving only code.
+function M.strip_comments(src, blank)
   local out, i, n = {}, 1, #src
   while i <= n do
     local c = string.sub(src, i, i)
@@ -259,7 +260,11 @@ function M.strip_comments(src)
         if d == "\\" then j = j + 1 elseif d == c or (d == "\n" and c ~= "`") then break end
         j = j + 1
       end
-      out[#out + 1] = string.sub(src, i, j)
+      local lit = string.sub(src, i, j)
+      if blank then
+        lit = c .. string.sub(src, i + 1, j - 1):gsub("[^\n]", " ") .. (j <= n and string.sub(src, j, j) or "")
+      end
+      out[#out + 1] = lit
       i = j + 1
     elseif c == "/" and string.sub(src, i + 1, i + 1) == "/" and string.sub(src, i - 1, i - 1) ~= ":" then
       i = string.find(src, "\n", i, true) or (n + 1)
@@ -284,31 +289,6 @@ function M.count_calls(src, name)
     if not string.match(before, "[%w_$]") then count = count + 1 end
   end
   return count
-end
-
--- src with every string literal's contents blanked (quotes and newlines kept, so positions
--- and line numbers stay): what code is there once comments are stripped too.
-function M.blank_strings(src)
-  local out, i, n = {}, 1, #src
-  while i <= n do
-    local c = string.sub(src, i, i)
-    if c == "'" or c == '"' or c == "`" then
-      local j = i + 1
-      while j <= n do
-        local d = string.sub(src, j, j)
-        if d == "\\" then j = j + 1 elseif d == c or (d == "\n" and c ~= "`") then break end
-        j = j + 1
-      end
-      local body = string.sub(src, i + 1, j - 1):gsub("[^\n]", " ")
-      out[#out + 1] = c .. body .. (j <= n and string.sub(src, j, j) or "")
-      i = j + 1
-    else
-      local j = string.find(src, "['\"`]", i + 1) or (n + 1)
-      out[#out + 1] = string.sub(src, i, j - 1)
-      i = j
-    end
-  end
-  return table.concat(out)
 end
 
 local function esc(id) return (id:gsub("%$", "%%$")) end
@@ -355,7 +335,7 @@ end
 -- do not count, nor a Sentry.init( in the same file (issue 16: only calls on identifiers
 -- bound to an @amplitude import count).
 function M.count_sdk_calls(src, modules, names)
-  local code = M.blank_strings(M.strip_comments(src))
+  local code = M.strip_comments(src, true)
   local wanted = {}
   for _, nm in ipairs(names) do wanted[nm] = true end
   local count = 0
