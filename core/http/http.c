@@ -2,6 +2,7 @@
 #include "http.h"
 
 #include "curl_lib.h"
+#include "../ui/redact.h"
 
 #include <errno.h>
 #include <openssl/crypto.h>
@@ -73,7 +74,7 @@ static void log_request(struct wiz_ctx *ctx, const struct wiz_http_req *req)
 {
     if (!ctx->debug && !ctx->log)
         return;
-    wiz_debug(ctx, "http: %s %s%s", req->method, req->url, req->authorization ? " (Authorization: <redacted>)" : "");
+    wiz_debug(ctx, "http: %s %s%s", req->method, req->url, req->authorization ? " (Authorization: " WIZ_REDACTED ")" : "");
     if (req->body) {
         char *red = wiz_http_redact(req->body, req->content_type);
         wiz_debug(ctx, "http: request body: %s", red ? red : "<unavailable>");

@@ -1,6 +1,8 @@
 /* URL policy, form encoding, URL building and log redaction for the HTTP wrapper. */
 #include "http.h"
 
+#include "../ui/redact.h"
+
 #include <arpa/inet.h>
 #include "curl_lib.h"
 
@@ -130,24 +132,14 @@ done:
     return res;
 }
 
-static bool secret_name(const char *name, size_t len)
-{
-    static const char *const secrets[] = {"access_token", "id_token", "refresh_token", "code",
-                                          "code_verifier", "apiKey", "api_key", "password"};
-    for (size_t i = 0; i < sizeof secrets / sizeof secrets[0]; i++)
-        if (strlen(secrets[i]) == len && strncmp(secrets[i], name, len) == 0)
-            return true;
-    return false;
-}
-
 static void redact_json(json_t *v)
 {
     if (json_is_object(v)) {
         const char *k;
         json_t *child;
         json_object_foreach(v, k, child) {
-            if (secret_name(k, strlen(k)) && (json_is_string(child) || json_is_number(child)))
-                json_object_set_new(v, k, json_string("<redacted>"));
+            if (wiz_redact_secret_name(k, strlen(k)) && (json_is_string(child) || json_is_number(child)))
+                json_object_set_new(v, k, json_string(WIZ_REDACTED));
             else
                 redact_json(child);
         }
@@ -172,8 +164,8 @@ static char *redact_form(const char *body)
         const char *eq = memchr(p, '=', seg);
         size_t nlen = eq ? (size_t)(eq - p) : seg;
         int n;
-        if (eq && secret_name(p, nlen))
-            n = snprintf(out + len, cap - len, "%s%.*s=<redacted>", len ? "&" : "", (int)nlen, p);
+        if (eq && wiz_redact_secret_name(p, nlen))
+            n = snprintf(out + len, cap - len, "%s%.*s=" WIZ_REDACTED, len ? "&" : "", (int)nlen, p);
         else
             n = snprintf(out + len, cap - len, "%s%.*s", len ? "&" : "", (int)seg, p);
         if (n < 0 || (size_t)n >= cap - len)

@@ -10,12 +10,24 @@
 #include <string.h>
 #include <strings.h>
 
+/* THE list of secret field names, for free text here and for the HTTP layer's JSON and
+ * form bodies (wiz_redact_secret_name). */
 static const char *const secret_keys[] = {
     "access_token", "id_token", "refresh_token", "code_verifier", "client_secret", "password",
-    "authorization", "oauthaccesstoken", "oauthidtoken", "oauthrefreshtoken", NULL,
+    "authorization", "oauthaccesstoken", "oauthidtoken", "oauthrefreshtoken", "api_key", "apikey", NULL,
 };
 
-#define MASK "[REDACTED]"
+bool wiz_redact_secret_name(const char *name, size_t len)
+{
+    if (len == 4 && strncasecmp(name, "code", 4) == 0) /* an OAuth code: the form/query parameter, signup's oauth.code */
+        return true;
+    for (size_t i = 0; secret_keys[i]; i++)
+        if (strlen(secret_keys[i]) == len && strncasecmp(secret_keys[i], name, len) == 0)
+            return true;
+    return false;
+}
+
+#define MASK WIZ_REDACTED
 
 static bool word_char(char c)
 {

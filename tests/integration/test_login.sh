@@ -44,7 +44,8 @@ CODE=$(standin_requests | jq -r '[.[] | select(.path == "/oauth2/token")][0].for
 for secret in "$AT" "$IDT" "$RT" "$CODE"; do
   assert_not_contains "$DEBUG_OUT" "$secret"
 done
-assert_contains "$DEBUG_OUT" "<redacted>"
+assert_contains "$DEBUG_OUT" "[REDACTED]"
+assert_not_contains "$DEBUG_OUT" "<redacted>"   # one marker: one redaction policy (core/ui/redact.c)
 
 # cached reuse: a second login opens no browser and makes no authorize request
 rm -f "$FOLLOW_BROWSER_LOG"
