@@ -32,10 +32,14 @@ for W in "$R/usr/bin/ampli-wizard" "$TOP/bin/ampli-wizard"; do
   [ -f "$root/share/man/man1/ampli-wizard.1" ] || fail "$root: no man page"
   [ -f "$root/include/ampli/plugin.h" ] || fail "$root: no plugin header"
   [ -f "$root/lib/ampli-wizard/plugins/sdk/js.lua" ] || fail "$root: no Lua SDK"
-  # nothing names the build tree or the checkout (the binary and the plugins)
-  for f in "$W" "$root"/lib/ampli-wizard/plugins/*.so; do
-    if grep -qaF "$WIZ_BUILD" "$f" || grep -qaF "$SRC/" "$f"; then fail "$f names the build tree"; fi
-  done
+  # nothing names the build tree or the checkout (the binary and the plugins). The ASan+UBSan
+  # build of make check embeds source paths in UBSan's diagnostics by design and is never
+  # packaged for users: this check is the plain build's (make check runs both builds).
+  if ! grep -q '^WIZ_SANITIZE:BOOL=ON$' "$WIZ_BUILD/CMakeCache.txt"; then
+    for f in "$W" "$root"/lib/ampli-wizard/plugins/*.so; do
+      if grep -qaF "$WIZ_BUILD" "$f" || grep -qaF "$SRC/" "$f"; then fail "$f names the build tree"; fi
+    done
+  fi
   # hardened as Debian's own packages (CMakeLists.txt): PIE, full RELRO, no executable stack
   readelf -d "$W" | grep -q 'FLAGS_1.*NOW.*PIE' || fail "$W: not PIE with BIND_NOW"
   readelf -lW "$W" | grep -q GNU_RELRO || fail "$W: no RELRO segment"
