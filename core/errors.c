@@ -25,6 +25,7 @@ static const struct {
     [WIZ_ECANCEL] = {"cancelled", 130},
     [WIZ_EIO] = {"file system error", 1},
     [WIZ_ENOTFOUND] = {"not found", 1},
+    [WIZ_ESTALE] = {"question asked again", 1},
 };
 
 const char *wiz_strerror(enum wiz_rc rc)

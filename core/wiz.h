@@ -26,6 +26,8 @@ enum wiz_rc {
     WIZ_ECANCEL,      /* cancelled by the user */
     WIZ_EIO,          /* file system error (maps to general error) */
     WIZ_ENOTFOUND,    /* looked-up thing absent (maps to general error) */
+    WIZ_ESTALE,       /* a question whose premise a command changed (/login at the picker):
+                         ask again; never leaves the run */
     WIZ_RC_COUNT
 };
 

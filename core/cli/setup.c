@@ -31,9 +31,6 @@ static const char *given_api_key(const struct wiz_app *app)
 static enum wiz_rc sign_in(struct wiz_app *app, struct wiz_endpoints *ep, struct wiz_signin *s,
                            struct wiz_slash_run *run)
 {
-    enum wiz_rc frc = wiz_signin_first_run(app); /* a new user: the region, then sign in or create */
-    if (frc)
-        return frc;
     for (int round = 0;; round++) {
         if (app->opts.zone != ep->zone) {
             wiz_endpoints_clear(ep);
@@ -52,7 +49,8 @@ static enum wiz_rc sign_in(struct wiz_app *app, struct wiz_endpoints *ep, struct
         bool again = run && run->session_changed;
         if (run)
             run->session_changed = false;
-        if (round < 4 && !again)
+        /* interactive: the project picker itself takes commands ('/'), so no prompt before it */
+        if (round < 4 && !again && wiz_ui_mode(app) != WIZ_UI_INTERACTIVE)
             rc = wiz_ui_prompt(app, "Press Enter to choose the project, or type a command (/help lists them).");
         if (rc || (app->opts.zone == ep->zone && !(run && run->session_changed)))
             return rc;
@@ -134,7 +132,10 @@ static enum wiz_rc with_new_project(struct wiz_app *app, struct wiz_flow *flow, 
                                     struct wiz_slash_run *run)
 {
     struct wiz_signin s;
-    enum wiz_rc rc = sign_in(app, ep, &s, run);
+    enum wiz_rc rc = wiz_signin_first_run(app); /* a new user: the region, then sign in or create */
+    if (rc)
+        return rc;
+    rc = sign_in(app, ep, &s, run);
     if (!rc)
         rc = create_project(app, flow, ep, run, &s, app->opts.app_name, NULL);
     wiz_signin_clear(&s);
@@ -160,10 +161,19 @@ static enum wiz_rc with_session(struct wiz_app *app, struct wiz_flow *flow, stru
     enum wiz_rc rc;
     if (app->opts.app_name)
         return with_new_project(app, flow, ep, run);
+    rc = wiz_signin_first_run(app); /* a new user: the region, then sign in or create */
+    if (rc)
+        return rc;
     for (int round = 0;; round++) {
         rc = sign_in(app, ep, &s, run);
         if (!rc)
             rc = wiz_select_key(app, &s.orgs, &c);
+        if (rc == WIZ_ESTALE && round < 3) { /* a command at the picker changed the account or zone */
+            app->ctx.rc = WIZ_OK;
+            rc = WIZ_OK;
+            wiz_signin_clear(&s);
+            continue;
+        }
         if (rc || (app->opts.zone == ep->zone && !run->session_changed) || round == 3)
             break;
         /* /region, /login or /logout typed at the project question: that choice was for

@@ -41,6 +41,7 @@ static enum wiz_rc slash_login(struct wiz_app *app, const char *args, void *ud)
         wiz_slash_show_header(app, &s.user, ep.zone);
         if (run) { /* the account signed in now is the one the rest of the run uses */
             run->session_changed = true;
+            wiz_ui_question_stale(app);
             snprintf(run->user_id, sizeof run->user_id, "%s", s.user.id ? s.user.id : "");
         }
     }
@@ -66,6 +67,7 @@ static enum wiz_rc slash_logout(struct wiz_app *app, const char *args, void *ud)
     if (run && !run->key_chosen) { /* the session ends for the rest of the run: sign in again to go on */
         run->session_changed = true;
         run->user_id[0] = '\0';
+        wiz_ui_question_stale(app);
         wiz_ui_status(app, "signed out: the run signs in again before it chooses the project");
     }
     return WIZ_OK;
@@ -113,6 +115,8 @@ static enum wiz_rc slash_region(struct wiz_app *app, const char *args, void *ud)
             wiz_ui_status(app, "zone: %s", wiz_zone_name(z));
         return WIZ_OK;
     }
+    if (z != app->opts.zone)
+        wiz_ui_question_stale(app);
     app->opts.zone = z;
     app->opts.zone_set = true;
     wiz_ui_status(app, "zone: %s (used for the rest of this run)", wiz_zone_name(z));

@@ -101,6 +101,8 @@ enum wiz_rc wiz_ui_iv_cancelled(struct wiz_app *app, struct wiz_tty *t, const ch
 enum wiz_rc wiz_ui_iv_pick(struct wiz_app *app, struct wiz_tty *t, const struct wiz_ui_q *q, int *idx)
 {
     struct pick p = {.q = q};
+    struct wiz_ui *ui = wiz_ui_state(app);
+    ui->stale = false;
     p.match = calloc((size_t)q->n, sizeof *p.match);
     if (!p.match)
         return wiz_fail(&app->ctx, WIZ_EINTERNAL, "out of memory");
@@ -157,6 +159,12 @@ enum wiz_rc wiz_ui_iv_pick(struct wiz_app *app, struct wiz_tty *t, const struct 
             if (rc == WIZ_ECANCEL)
                 break;
             rc = WIZ_OK;
+            if (ui->stale) { /* /login, /logout, /region: these choices were for the old account or zone */
+                ui->stale = false;
+                done_line(t, q->text, "asked again", true);
+                rc = WIZ_ESTALE;
+                break;
+            }
             wiz_tty_raw(t);
             fputs("\033[?25l", t->out);
         } else if (k >= 0x20 && k < 0x100 && k != 0x7f && fl + 1 < sizeof p.filter) {

@@ -362,6 +362,13 @@ enum wiz_rc wiz_ui_confirm(struct wiz_app *app, const char *question, bool defau
     return rc;
 }
 
+void wiz_ui_question_stale(struct wiz_app *app)
+{
+    struct wiz_ui *ui = wiz_ui_state(app);
+    if (ui)
+        ui->stale = true;
+}
+
 enum wiz_rc wiz_ui_prompt(struct wiz_app *app, const char *hint)
 {
     struct wiz_ui *ui = wiz_ui_state(app);

@@ -102,6 +102,9 @@ void wiz_ui_result(struct wiz_app *app, const char *kind, const char *message, c
 /* Interactive/classic: reads prompt lines and runs slash commands until an empty line,
  * EOF or /exit (WIZ_ECANCEL). CI/agent: returns WIZ_OK at once. */
 enum wiz_rc wiz_ui_prompt(struct wiz_app *app, const char *hint);
+/* A command run at a question changed what the question is about (the account, the zone):
+ * the interactive picker that ran it ends with WIZ_ESTALE, and its caller asks again. */
+void wiz_ui_question_stale(struct wiz_app *app);
 
 /* ---- added for Amplitude's agent contract (agent_events.h) ---- */
 

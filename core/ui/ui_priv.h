@@ -64,6 +64,7 @@ struct wiz_ui {
     wiz_log_fn prev_log;
     void *prev_log_ud;
     struct wiz_tty *tty;         /* interactive only */
+    bool stale;                  /* wiz_ui_question_stale: the open picker ends, asked again */
     char *pending;               /* owned, classic: a line the idle prompt read that answers the
                                     next question (an answer typed one step early) */
     /* agent */

@@ -1,9 +1,10 @@
 # End to end in a real terminal: `ampli-wizard setup` in tmux against the stand-in.
-#  1. colour, 80x24: browser sign-in (the URL whole on its own line), the header, the idle
-#     prompt where /login re-authenticates (one bundled store write, the real expiry of
-#     the stand-in's new token ttl), /whoami, the picker in levels (project, then
-#     environment, with counts and what --ci picks) driven by type-to-filter, the coloured plan and "Apply these
-#     changes? [Y/n]", the applied file changes and the summary with next steps;
+#  1. colour, 80x24: the first-run questions (region, sign in or create), browser sign-in
+#     (the URL whole on its own line), the header, straight to the picker in levels
+#     (project, then environment, with counts and what --ci picks), where /login
+#     re-authenticates (one bundled store write, the real expiry of the stand-in's new
+#     token ttl) and the picker is asked again, /whoami, type-to-filter, the coloured plan
+#     and "Apply these changes? [Y/n]", the applied file changes and the summary;
 #  2. NO_COLOR: no ESC[ anywhere in the pane; Ctrl-C at the picker: exit 130, the
 #     terminal restored (echo, icanon), the credential file and the project untouched.
 # Store writes are counted with inotify (tests/helpers/count_writes.py): the kernel
@@ -100,7 +101,9 @@ tm send-keys -t "$WIN" Enter   # US, the default
 wait_screen 'Sign in to Amplitude, or create an account'
 wait_screen 'Create a new Amplitude account'
 tm send-keys -t "$WIN" Enter   # the browser
-wait_screen 'Press Enter to choose the project'
+# straight to the project picker: it takes the commands ('/'), no "press Enter" step before it
+wait_screen 'Which project in Acme\? \(2 projects, 4 environments\)'
+screen | grep -q 'Press Enter to choose the project' && { screen >&2; fail "an extra 'Press Enter' step before the picker"; }
 # the sign-in URL whole on its own line (capture -J joins what the terminal wrapped)
 screen | grep -Eq '^http://127\.0\.0\.1:[0-9]+/oauth2/auth\?client_id=[^ ]*&state=[0-9a-f]{32}$' \
   || { screen >&2; fail "the sign-in URL is not whole on its own line"; }
@@ -114,11 +117,13 @@ EXP=$(stored ".\"User-$UID_\".OAuthExpiresAt"); IDT=$(stored ".\"User-$UID_\".OA
 [ "$(iso_to_epoch "$EXP")" -eq "$(jwt_claim "$IDT" exp)" ] || fail "sign-in: stored expiry $EXP is not the id token's exp"
 [ $(( $(jwt_claim "$IDT" exp) - $(jwt_claim "$IDT" iat) )) -eq 7200 ] || fail "sign-in: ttl is not the stand-in's 7200"
 
-# /login at the idle prompt: the session is fresh, so a refresh (no browser), then one write
+# /login at the picker: the session is fresh, so a refresh (no browser), then one write; the
+# picker is asked again for the account signed in now
 standin_config '{"token_ttl": 5400}'
 AUTHS=$(count_requests GET /oauth2/auth)
 tm send-keys -t "$WIN" "/login" Enter
 wait_screen 'Session refreshed'
+wait_screen 'Which project in Acme\? .* asked again'
 wait_writes 2
 [ "$(count_requests GET /oauth2/auth)" -eq "$AUTHS" ] || fail "/login opened the browser although a refresh was possible"
 [ "$(standin_requests | jq '[.[] | select(.path == "/oauth2/token" and .form.grant_type == "refresh_token")] | length')" -eq 1 ] \
@@ -133,7 +138,6 @@ tm send-keys -t "$WIN" "/whoami" Enter
 wait_screen_count "signed in as $NAME · zone us" 3   # the header after sign-in, /login, /whoami
 tm send-keys -t "$WIN" "/region" Enter
 wait_screen 'zone: us \(switch with /region us or /region eu\)'
-tm send-keys -t "$WIN" Enter
 # the picker in levels (one organization: not asked), with counts and what --ci would pick
 wait_screen 'Which project in Acme\? \(2 projects, 4 environments\)'
 wait_screen 'Shop \(3 environments, what --ci picks\)'
@@ -169,10 +173,8 @@ grep -qx "AMPLITUDE_API_KEY=0000000000000000000000000000aa02" "$APP/.env" || fai
 # ---- 2. NO_COLOR, then Ctrl-C at the picker ----
 new_window plain NO_COLOR=1
 tm send-keys -t "$WIN" "stty -a | tr ' ' '\\n' | grep -xc -e icanon -e echo; $WIZ_BIN setup --install-dir $APP2 --skip-install; echo RC=\$?" Enter
-wait_screen 'Press Enter to choose the project'
-screen | grep -q 'Select your data region' && { screen >&2; fail "a returning user was asked the region again"; }
-tm send-keys -t "$WIN" Enter
 wait_screen 'type to filter'
+screen | grep -q 'Select your data region' && { screen >&2; fail "a returning user was asked the region again"; }
 CRED_SUM=$(sha256sum "$AMPLI_WIZARD_CONFIG")
 if tm capture-pane -p -e -t "$WIN" | grep -q $'\033\\['; then
   tm capture-pane -p -e -t "$WIN" | cat -v >&2
@@ -224,8 +226,6 @@ standin_config '{"orgs": [
       {"name": "Production", "rank": 1, "app": {"id": 901, "apiKey": "0000000000000000000000000000aa09"}}]}]}]}'
 new_window orgs NO_COLOR=1
 tm send-keys -t "$WIN" "$WIZ_BIN setup --install-dir $APP2 --skip-install --dry-run; echo RC=\$?" Enter
-wait_screen 'Press Enter to choose the project'
-tm send-keys -t "$WIN" Enter
 wait_screen 'Which organization\? \(2 organizations, 4 environments\)'
 wait_screen 'Acme \(2 projects, 3 environments, what --ci picks\)'
 screen | grep -q 'Zeta (1 project, 1 environment)' || { screen >&2; fail "no Zeta with its counts"; }
@@ -235,8 +235,6 @@ wait_screen '^RC=0$'
 screen | grep -q 'Which project in' && { screen >&2; fail "a level with one choice was asked"; }
 # "create" at the project level makes the project in the organization chosen above
 tm send-keys -t "$WIN" "clear; $WIZ_BIN setup --install-dir $APP2 --skip-install --dry-run; echo RC2=\$?" Enter
-wait_screen 'Press Enter to choose the project'
-tm send-keys -t "$WIN" Enter
 wait_screen 'Which organization\?'
 tm send-keys -t "$WIN" Enter   # Acme
 wait_screen 'Which project in Acme\? \(2 projects, 3 environments\)'
