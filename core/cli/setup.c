@@ -97,6 +97,17 @@ static enum wiz_rc create_project(struct wiz_app *app, struct wiz_flow *flow, st
                            : wiz_fail(&app->ctx, WIZ_EINPUT, "you belong to %zu organizations: pass --org NAME "
                                                              "to say where --app-name creates the project",
                                       s->orgs.n_orgs);
+    if (!rc && app->opts.dry_run) {
+        /* a dry run changes nothing, on the server either: the plan shows a placeholder key */
+        wiz_ui_status(app, "dry run: the Amplitude project '%s' would be created in %s; nothing was created "
+                           "(the plan below shows a placeholder key)", name, org->name ? org->name : org->id);
+        struct wiz_session_info info = {.zone = ep->zone, .ingest_url = ep->ingest,
+                                        .api_key = "00000000000000000000000000000000", .user_id = s->user.id,
+                                        .user_email = s->user.email, .org_id = org->id, .org_name = org->name,
+                                        .project_name = name, .app_id = "0", .app_source = "flag"};
+        run->key_chosen = true;
+        return wiz_flow_run(app, flow, &info);
+    }
     struct wiz_created made = {0};
     if (!rc) {
         wiz_ui_project_create(app, 0, org->id, name, NULL, NULL, NULL);

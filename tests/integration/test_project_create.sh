@@ -27,6 +27,11 @@ assert_contains "$ERR" "Fresh Org has no projects yet"
 assert_contains "$ERR" "--app-name"
 [ ! -e "$APP/.env" ] || fail "wrote a key without a project"
 
+# a dry run creates nothing, on the server either: it says what would be created
+expect_rc 0 "$WIZ_BIN" setup --ci --skip-install --install-dir "$APP" --app-name "My Shop" --dry-run
+assert_contains "$OUT$ERR" "dry run: the Amplitude project 'My Shop' would be created in Fresh Org; nothing was created"
+[ "$(count_requests POST /wizard/projects)" -eq 0 ] || fail "--dry-run created a project on the server"
+[ ! -e "$APP/.env" ] || fail "--dry-run wrote into the project"
 expect_rc 0 "$WIZ_BIN" setup --ci --skip-install --install-dir "$APP" --app-name "My Shop"
 assert_contains "$OUT$ERR" "Created Amplitude project: Fresh Org / My Shop"
 KEY=$(curl -sS "$STANDIN_URL/__stand-in/orgs" | jq -r '.[0].workspaces[] | select(.name == "My Shop") | .environments[0].app.apiKey')
