@@ -56,4 +56,24 @@ PATH="$T/bin:$PATH" AMPLI_WIZARD_COMMAND_TIMEOUT_S=1 expect_rc 10 "$W" setup --c
 assert_contains "$ERR" "'npm' did not finish within 1 s and was stopped"
 assert_contains "$ERR" "ampli-wizard undo --install-dir $P "
 [ "$(cat "$T/child.sig")" = TERM ] || fail "the hung install did not get SIGTERM"
+# Ctrl-C typed in a real terminal (tmux): the tty sends SIGINT to the foreground process
+# group, the wizard's; the install, in a group of its own, still gets it from the wizard
+newapp "$P"
+rm -f "$T/child.sig" "$T/grandchild.pid"
+SOCK="wiz-install-$$"
+tm() { tmux -L "$SOCK" "$@"; }
+trap 'tm kill-server 2>/dev/null || true; cleanup' EXIT
+unset TMUX
+tm -f /dev/null new-session -d -s t -x 120 -y 30 env -i PATH="$T/bin:$PATH" HOME="$HOME" TERM=xterm-256color \
+  LANG=C.UTF-8 HISTFILE=/dev/null AMPLI_WIZARD_CONFIG="$AMPLI_WIZARD_CONFIG" bash --norc --noprofile
+tm send-keys -t t "PS1='$ '; clear" Enter
+tm send-keys -t t "$W setup --yes --api-key 0123456789abcdef0123456789abcdef --install-dir $P; echo RC=\$?" Enter
+for _ in $(seq 1 200); do [ -s "$T/grandchild.pid" ] && break; sleep 0.05; done
+[ -s "$T/grandchild.pid" ] || { tm capture-pane -p -t t >&2; fail "tmux: the install never started"; }
+tm send-keys -t t C-c
+for _ in $(seq 1 200); do tm capture-pane -p -J -t t | grep -q '^RC=' && break; sleep 0.05; done
+PANE=$(tm capture-pane -p -J -t t -S -100)
+printf '%s\n' "$PANE" | grep -q '^RC=130$' || { printf '%s\n' "$PANE" >&2; fail "tmux Ctrl-C: not exit 130"; }
+[ "$(cat "$T/child.sig")" = INT ] || fail "tmux Ctrl-C: the install did not get the signal"
+assert_contains "$PANE" "ampli-wizard undo --install-dir $P "
 echo "install interrupt ok"
