@@ -84,6 +84,8 @@ void wiz_print_main_help(FILE *f)
                "  AMPLI_WIZARD_INPUT_TIMEOUT_MS agent mode: how long to wait for an answer (default 60000)\n"
                "  AMPLI_WIZARD_HEARTBEAT_MS     agent mode: heartbeat interval while waiting (default 10000)\n"
                "  AMPLI_WIZARD_COMMAND_TIMEOUT_S  stop an install that runs longer (default 900)\n"
+               "  AMPLI_WIZARD_SESSION_ID       agent mode: the session_id of every event (resumed runs)\n"
+               "  AMPLI_WIZARD_BUILTIN_PLUGINS  use this directory instead of the built-in plugins\n"
                "  NO_COLOR, BROWSER, HOME, TERM as usual\n"
                "\nexit codes: 0 ok, 1 error, 2 invalid arguments, 3 authentication required,\n"
                "  4 network error, 10 integration failed, 11 project name taken, 12 input required,\n"

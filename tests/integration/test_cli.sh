@@ -32,4 +32,9 @@ expect_rc 2 "$WIZ_BIN" -- setup
 assert_contains "$ERR" "'setup' is not a command here"
 expect_rc 2 "$WIZ_BIN" --
 expect_rc 0 "$WIZ_BIN" --help -- x
+# --help names every environment variable the engine reads (issue 17 item 7)
+expect_rc 0 "$WIZ_BIN" --help
+for v in $(grep -rhoE 'getenv\("[A-Z_]+"\)' "$WIZ_TEST_SRC/core" | sed 's/getenv("//; s/")//' | sort -u); do
+  assert_contains "$OUT" "$v"
+done
 echo "cli ok"
