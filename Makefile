@@ -46,7 +46,8 @@ install: build
 # Release packages (CPack): dist/ampli-wizard_<version>_<arch>.deb and a .tar.gz
 DIST_BUILD ?= build-dist
 dist: deps
-	cmake -S . -B $(DIST_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DWIZ_WERROR=ON >/dev/null
+	cmake -S . -B $(DIST_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DWIZ_WERROR=ON \
+	  -DWIZ_TEST_HOOKS=OFF >/dev/null
 	cmake --build $(DIST_BUILD) -j$(JOBS)
 	cd $(DIST_BUILD) && cpack -B $(CURDIR)/dist >/dev/null
 	@rm -rf dist/_CPack_Packages
