@@ -1,5 +1,5 @@
--- javascript-web: Amplitude for browser projects built with Vite and no framework plugin of
--- their own (plain JS/TS, or a UI library without a router framework). The one init goes
+-- javascript-web (and react): Amplitude for browser projects built with Vite and no framework
+-- plugin of their own: plain JS/TS, or React on Vite without a router (framework id react). The one init goes
 -- into the entry script index.html loads; the key comes from VITE_AMPLITUDE_API_KEY in
 -- .env.local (Vite reads it, and its default .gitignore covers *.local).
 local text = import("text")
@@ -94,15 +94,33 @@ end
 
 return {
   name = "javascript-web", version = "1.0.0", abi = "1.1",
-  frameworks = { "javascript-web" }, priority = 70,
-  description = "Amplitude Browser SDK in the entry script of a Vite project",
+  frameworks = { "javascript-web", "react" }, priority = 70,
+  description = "Amplitude Browser SDK in the entry script of a Vite project (plain, or React)",
 
   detect = function(s)
     if not s:exists("package.json") then return end
     if js.not_generic(s) then return end
     local vite = js.dep(s, "vite")
     if not vite then return end
-    -- a UI framework on Vite is not "no framework" (the README's scope): no claim, and
+    local entry = entry_from_html(s)
+    -- React on Vite (create-vite's react templates): the Vite entry runs once per page
+    -- load, before createRoot renders, which is where Amplitude's React guide initialises
+    -- (amplitude/wizard skills/integration/integration-react-vite/SKILL.md; it prefers the unified
+    -- SDK, and we keep the analytics SDK for the reason above). With a router library
+    -- (React Router, TanStack Router) the app belongs to those plugins: no claim.
+    local react = js.dep(s, "react")
+    if react and js.dep(s, "react-dom") then
+      for _, r in ipairs({ "react-router", "react-router-dom", "@tanstack/react-router", "@tanstack/react-start" }) do
+        if js.dep(s, r) then
+          s:log("warn", "javascript-web: React on Vite with " .. r .. ": no plugin sets up that router yet; " ..
+            "--framework react adds the Browser SDK to its entry script anyway")
+          return
+        end
+      end
+      return "react", "package.json has react " .. react .. " and vite " .. vite ..
+        (entry and (" and index.html loads " .. entry) or "")
+    end
+    -- another UI framework on Vite is not "no framework" (the README's scope): no claim, and
     -- the reason said, so that --framework javascript-web is a choice, not a guess
     for _, ui in ipairs({ "react", "svelte", "preact", "solid-js", "lit" }) do
       if js.dep(s, ui) then
@@ -111,7 +129,6 @@ return {
         return
       end
     end
-    local entry = entry_from_html(s)
     return "javascript-web", "package.json has vite " .. vite ..
       (entry and (" and index.html loads " .. entry) or "")
   end,

@@ -159,16 +159,32 @@ printf "import { init } from '@amplitude/analytics-browser';\nexport const start
 git_ -C "$P" add -A; git_ -C "$P" commit -qm extra; before=$(tree "$P")
 setup "$P"       # extra.js imports but never calls init: one init is planned
 [ "$(grep -c 'amplitude.init(' "$P/src/main.js")" = 1 ] || fail "init not added next to an import without a call"
-# React on Vite is a framework app, not a plain page: not claimed, and the reason said; the
-# plain Browser SDK only when asked for with --framework
+# React on Vite (no router): claimed as react, the init in the Vite entry before the render
 P="$T/vite-react"; mkdir -p "$P/src"
 printf '{\n  "type": "module",\n  "dependencies": {\n    "react": "^19.0.0",\n    "react-dom": "^19.0.0"\n  },\n  "devDependencies": {\n    "vite": "^7.1.0"\n  }\n}\n' >"$P/package.json"
 printf '<!doctype html>\n<html>\n  <body>\n    <div id="root"></div>\n    <script type="module" src="/src/main.jsx"></script>\n  </body>\n</html>\n' >"$P/index.html"
 printf "import { createRoot } from 'react-dom/client'\n\ncreateRoot(document.getElementById('root')).render(null)\n" >"$P/src/main.jsx"
-expect_rc 2 "$W" detect --ci --install-dir "$P"
-assert_contains "$ERR" "react on Vite is a framework app, not a plain web page"
-expect_rc 0 "$W" setup --ci --skip-install --api-key "$KEY" --install-dir "$P" --framework javascript-web
-grep -q "amplitude.init(import.meta.env.VITE_AMPLITUDE_API_KEY" "$P/src/main.jsx" || fail "vite-react with --framework: $(cat "$P/src/main.jsx")"
+commit "$P"
+expect_rc 0 "$W" detect --ci --install-dir "$P"
+assert_contains "$OUT" "framework: react"
+assert_contains "$OUT" "package.json has react ^19.0.0 and vite ^7.1.0 and index.html loads src/main.jsx"
+setup "$P"
+grep -q "amplitude.init(import.meta.env.VITE_AMPLITUDE_API_KEY" "$P/src/main.jsx" || fail "vite-react: $(cat "$P/src/main.jsx")"
+ini=$(grep -n "amplitude.init(" "$P/src/main.jsx" | cut -d: -f1); ren=$(grep -n "createRoot(document" "$P/src/main.jsx" | cut -d: -f1)
+[ "$ini" -lt "$ren" ] || fail "vite-react: the init is not before the render: $(cat "$P/src/main.jsx")"
+grep -qx "VITE_AMPLITUDE_API_KEY=$KEY" "$P/.env.local" || fail "vite-react: no key in .env.local"
+setup "$P"
+assert_contains "$OUT" "already set up"
+# with a router library the app is the router plugin's (react-router claims React Router);
+# --framework react still sets up the entry script
+P="$T/vite-react-router"; rm -rf "$P"; cp -r "$T/vite-react" "$P"; rm -rf "$P/.git" "$P/.env.local"
+git -C "$T/vite-react" show HEAD:src/main.jsx >"$P/src/main.jsx"; git -C "$T/vite-react" show HEAD:package.json >"$P/package.json"
+sed -i 's|"react-dom": "^19.0.0"|"react-dom": "^19.0.0",\n    "react-router-dom": "^6.30.0"|' "$P/package.json"
+commit "$P"
+expect_rc 0 "$W" detect --ci --install-dir "$P"
+assert_contains "$OUT" "framework: react-router"
+expect_rc 0 "$W" setup --ci --skip-install --api-key "$KEY" --install-dir "$P" --framework react
+grep -q "amplitude.init(import.meta.env.VITE_AMPLITUDE_API_KEY" "$P/src/main.jsx" || fail "vite-react-router with --framework: $(cat "$P/src/main.jsx")"
 # --- init counting is semantic: a Sentry.init( in a file that imports the Amplitude SDK (for
 # track) is not an Amplitude init, so one is still added, and verify counts exactly one ---
 P="$T/sentry"; rm -rf "$P"; mkdir -p "$P/src"
