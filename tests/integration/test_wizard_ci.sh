@@ -81,6 +81,13 @@ PY
 # nothing left behind: the run's temp dir is gone
 [ -z "$(find "$T" -maxdepth 1 -name 'wizard-ci.*')" ] || fail "temp copies left without --keep"
 
+# --- expect.json is checked against its schema: a misspelt field or a wrong type fails the
+# app naming it, never silently skips the check it meant ---
+run_ci 1 typo --level static
+assert_contains "$OUT" "unknown field 'untuched'"
+assert_contains "$OUT" "'creates' must be an array of strings"
+[ "$(last_line)" = "0 passed, 2 failed" ] || fail "schema errors: $(last_line)"
+
 # --- the static level for several apps at once, two jobs; failures named with their log tail ---
 run_ci 1 fake other --level static --jobs 2 --json "$T/s.json" --junit "$T/s.xml"
 assert_contains "$OUT" "PASS  static"

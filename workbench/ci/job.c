@@ -102,6 +102,8 @@ static enum wiz_rc prepare(struct ci_job *j, const struct ci_app *app)
         rc = wiz_fail(&j->ctx, WIZ_ERR, "%s: %s (line %d)", ex ? ex : "expect.json", err.text, err.line);
     else if (!json_is_object(j->expect))
         rc = wiz_fail(&j->ctx, WIZ_ERR, "%s: not a JSON object", ex);
+    else
+        rc = ci_expect_check(&j->ctx, ex, j->expect);
     free(ex);
     return rc ? rc : make_env(j);
 }

@@ -105,6 +105,9 @@ enum wiz_rc ci_standin_clear_events(struct ci_job *j);
 /* Polls the stand-in until an event carrying j->api_key arrives or timeout_s passes. */
 enum wiz_rc ci_standin_wait_event(struct ci_job *j, int timeout_s);
 
+/* expect.c: expect.json's schema: an unknown field, a wrong type or a missing required one
+ * -> WIZ_ERR naming it (file names the file in the message) */
+enum wiz_rc ci_expect_check(struct wiz_ctx *ctx, const char *file, json_t *expect);
 /* expect.c: expect.json fields by dotted path */
 /* borrowed: a string field or NULL */
 const char *ci_exp_str(const struct ci_job *j, const char *path);
