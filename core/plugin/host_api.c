@@ -63,6 +63,22 @@ static int ctx_fail(wiz_session *s, struct wiz_ctx *ctx, enum wiz_rc rc)
     return wiz_session_fail(s, from_rc(rc), "%s", wiz_errmsg(ctx));
 }
 
+/* --debug: each host call a plugin makes, with its paths and names (never a value it
+ * writes: keys go through plan_env); only after live() said the session is one of ours */
+static void trace(wiz_session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void trace(wiz_session *s, const char *fmt, ...)
+{
+    if (!s->app->ctx.debug && !s->app->ctx.log)
+        return;
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    wiz_debug(&s->app->ctx, "host: [%s%s] %s", s->plugin ? s->plugin->name : "?", s->rehearsal ? ", rehearsal" : "",
+              buf);
+}
+
 static int h_set_error(wiz_session *s, int rc, const char *fmt, ...)
 {
     if (!live(s))
@@ -193,6 +209,7 @@ static int h_read_file(wiz_session *s, const char *path, char **out, size_t *len
     }
     rc = wiz_pfs_read_abs(&ctx, abs, out, len, NULL);
     free(abs);
+    trace(s, "read_file %.200s: %s", norm, rc == WIZ_OK ? "read" : rc == WIZ_ENOTFOUND ? "absent" : "refused");
     if (rc == WIZ_ENOTFOUND)
         wiz_fail(&ctx, rc, "%s: no such file in the project", norm);
     free(norm);
@@ -207,6 +224,10 @@ static int h_list_files(wiz_session *s, const char *glob, char ***out)
     struct wiz_ctx ctx;
     wiz_ctx_init(&ctx);
     enum wiz_rc rc = wiz_pfs_glob(&ctx, s->root, glob, out);
+    size_t n = 0;
+    for (char **f = rc ? NULL : *out; f && *f; f++)
+        n++;
+    trace(s, "list_files %.200s: %zu", glob ? glob : "(null)", n);
     return rc ? ctx_fail(s, &ctx, rc) : WIZ_PLUGIN_OK;
 }
 
@@ -220,6 +241,7 @@ static int h_claim(wiz_session *s, const char *id, const char *evidence)
     if (!serves)
         return wiz_session_fail(s, WIZ_PLUGIN_EINVAL, "claim: '%s' is not one of this plugin's framework ids",
                                 id ? id : "(null)");
+    trace(s, "claim %.64s: %.300s", id, evidence ? evidence : "");
     if (s->claim_id)
         return WIZ_PLUGIN_OK; /* the first claim stands */
     s->claim_id = wiz_strdup(id);
@@ -266,6 +288,7 @@ static int h_plan_create(wiz_session *s, const char *path, const char *content, 
 {
     if (!planning(s, "plan_create"))
         return WIZ_PLUGIN_EREFUSED;
+    trace(s, "plan_create %.200s", path ? path : "(null)");
     struct wiz_plan_entry *e = raw_entry(s, "plan_create", path);
     if (!e)
         return s->err;
@@ -278,6 +301,7 @@ static int h_plan_replace(wiz_session *s, const char *path, const char *content,
 {
     if (!planning(s, "plan_replace"))
         return WIZ_PLUGIN_EREFUSED;
+    trace(s, "plan_replace %.200s", path ? path : "(null)");
     struct wiz_plan_entry *e = raw_entry(s, "plan_replace", path);
     if (!e)
         return s->err;
@@ -288,6 +312,7 @@ static int h_plan_skip(wiz_session *s, const char *path, const char *why)
 {
     if (!planning(s, "plan_skip"))
         return WIZ_PLUGIN_EREFUSED;
+    trace(s, "plan_skip %.200s", path ? path : "(null)");
     struct wiz_plan_entry *e = wiz_plan_entry_for(s, path);
     if (!e)
         return s->err;
@@ -321,6 +346,8 @@ static int h_plan_dependency(wiz_session *s, const char *manifest, const char *n
 {
     if (!planning(s, "plan_dependency"))
         return WIZ_PLUGIN_EREFUSED;
+    trace(s, "plan_dependency %.200s %.100s %.40s", manifest ? manifest : "(null)", name ? name : "(null)",
+          spec ? spec : "");
     if (!manifest || !name || !name[0])
         return wiz_session_fail(s, WIZ_PLUGIN_EINVAL, "plan_dependency: manifest and name are required");
     /* Amplitude's packages (and the .env loader its Python integrations use) only, spelled
@@ -384,6 +411,7 @@ static int h_plan_env(wiz_session *s, const char *env_file, const char *key, con
 {
     if (!planning(s, "plan_env"))
         return WIZ_PLUGIN_EREFUSED;
+    trace(s, "plan_env %.200s %.100s (value not shown)", env_file ? env_file : "(null)", key ? key : "(null)");
     /* CR too: dotenv parsers split lines on it, so "k\rEVIL=1" would set a second variable */
     if (!key || !key[0] || strspn(key, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.") != strlen(key) ||
         !value || strpbrk(value, "\n\r"))
@@ -423,6 +451,7 @@ static int h_plan_install(wiz_session *s, const char *manifest)
 {
     if (!planning(s, "plan_install"))
         return WIZ_PLUGIN_EREFUSED;
+    trace(s, "plan_install %.200s", manifest ? manifest : "(root)");
     char *dir = wiz_strdup("");
     if (manifest && strchr(manifest, '/')) {
         struct wiz_ctx ctx;
@@ -510,6 +539,7 @@ static int h_file_exists(wiz_session *s, const char *path)
     struct stat st;
     int r = stat(abs, &st) == 0 && S_ISREG(st.st_mode) ? 1 : 0;
     free(abs);
+    trace(s, "file_exists %.200s: %s", path, r ? "yes" : "no");
     return r;
 }
 

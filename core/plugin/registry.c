@@ -103,6 +103,7 @@ static void scan_dir(struct wiz_app *app, struct wiz_registry *reg, const char *
         free(real);
         return;
     }
+    wiz_debug(&app->ctx, "plugins: looking in %s", real);
     DIR *d = opendir(real);
     if (!d) {
         free(real);
@@ -151,6 +152,8 @@ static void scan_dir(struct wiz_app *app, struct wiz_registry *reg, const char *
             free(oldname);
         if (rc)
             wiz_warn(&app->ctx, "plugin %s", wiz_errmsg(&ctx));
+        else
+            wiz_debug(&app->ctx, "plugins: loaded %s (%s) from %s", p->name, lua ? "lua" : "c", p->path);
     }
     free(real);
 }

@@ -41,9 +41,11 @@ for W in "$R/usr/bin/ampli-wizard" "$TOP/bin/ampli-wizard"; do
     done
   fi
   # hardened as Debian's own packages (CMakeLists.txt): PIE, full RELRO, no executable stack
-  readelf -d "$W" | grep -q 'FLAGS_1.*NOW.*PIE' || fail "$W: not PIE with BIND_NOW"
-  readelf -lW "$W" | grep -q GNU_RELRO || fail "$W: no RELRO segment"
-  readelf -lW "$W" | grep GNU_STACK | grep -q RWE && fail "$W: executable stack"
+  # (outputs read whole first: under pipefail `tool | grep -q` fails when grep stops early)
+  dyn=$(readelf -d "$W"); seg=$(readelf -lW "$W")
+  grep -q 'FLAGS_1.*NOW.*PIE' <<<"$dyn" || fail "$W: not PIE with BIND_NOW"
+  grep -q GNU_RELRO <<<"$seg" || fail "$W: no RELRO segment"
+  [[ $(grep GNU_STACK <<<"$seg") == *RWE* ]] && fail "$W: executable stack"
   expect_rc 0 "$W" --version
   expect_rc 0 "$W" plugins list --ci
   for p in next-js vue react-router javascript-web javascript-node django flask fastapi python; do

@@ -24,7 +24,8 @@ cc -std=c11 -Wall -Wextra -Werror $(pkg-config --cflags ampli-wizard-plugin) -sh
    -o "$T/plug/myfw.so" "$T/src/myfw/myfw.c" || fail "skeleton does not compile against the SDK"
 make -s -C "$T/src/myfw" >/dev/null || fail "skeleton Makefile"
 [ -f "$T/src/myfw/myfw.so" ] || fail "Makefile built nothing"
-nm -D --defined-only "$T/plug/myfw.so" | grep -v ' wiz_plugin_entry_v1$' | grep -q ' T ' && fail "skeleton exports more than the entry point"
+syms=$(nm -D --defined-only "$T/plug/myfw.so")
+grep -v ' wiz_plugin_entry_v1$' <<<"$syms" | grep -q ' T ' && fail "skeleton exports more than the entry point"
 expect_rc 0 "$W" plugins list --ci
 assert_contains "$OUT" "myfw"
 P="$T/proj-c"; mkdir -p "$P"
