@@ -5,6 +5,7 @@
 
 #include "../cli/cli.h"
 #include "../session.h"
+#include "../edit/edit.h"
 #include <ampli/plugin.h>
 
 enum wiz_plugin_kind { WIZ_PK_C, WIZ_PK_LUA };
@@ -86,6 +87,26 @@ const struct wiz_host_api *wiz_host_api(void);
 enum wiz_rc wiz_plugin_rc(int prc);
 /* Records an error on the session (what set_error does); returns prc. */
 int wiz_session_fail(wiz_session *s, int prc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* A session pointer kept past its call, or used after its phase ended, is refused. */
+bool wiz_session_live(wiz_session *s);
+/* True in the plan phase; otherwise fails the session naming what was called. */
+bool wiz_session_planning(wiz_session *s, const char *what);
+/* --debug: one host call a plugin made, with its paths and names (never a value it writes) */
+void wiz_session_trace(wiz_session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Adds rel to the files the plan's .gitignore block covers (once). */
+int wiz_plan_ignore(struct wiz_plan *plan, const char *rel);
+/* host_edit.c: the ABI 1.2 source edits (core/edit/srcedit.h) behind the function table */
+int wiz_h_edit_import(wiz_session *s, const char *path, const char *text, const char *module, const char *clause,
+                      char **out);
+int wiz_h_edit_insert(wiz_session *s, const char *path, const char *text, const char *anchor, const char *code,
+                      char **out);
+int wiz_h_edit_count_calls(wiz_session *s, const char *path, const char *text, const char *module,
+                           const char *const *names, int *count);
+int wiz_h_edit_head_script(wiz_session *s, const char *path, const char *text, const char *element, char **out);
+int wiz_h_edit_json_set(wiz_session *s, const char *text, const char *key_path, const char *json, int merge,
+                        char **out);
+int wiz_h_plan_gitignore(wiz_session *s, const char *path);
+int wiz_h_edit_style(wiz_session *s, const char *path, const char *text, struct wiz_code_style *out);
 
 /* ---- registry.c ---- */
 /* Discovers plugins: built-in dir, $AMPLI_WIZARD_PLUGIN_PATH, ~/.local/share/...
@@ -174,21 +195,7 @@ size_t wiz_plan_changes(const struct wiz_plan *plan);
 void wiz_plan_print_diff(const struct wiz_plan *plan, void *f, bool colour);
 void wiz_diff_print(void *f, const char *path, const char *a, size_t alen, const char *b, size_t blen, bool colour);
 
-/* ---- edit_*.c: text edits that keep formatting (pure functions, unit-tested) ---- */
-/* t with ins inserted at byte offset at. returns owned string: free() (NULL on OOM) */
-char *wiz_text_insert(const char *t, size_t at, const char *ins);
-/* New text of package.json with name: spec in "dependencies" (added when missing).
- * Returns 0 (changed or unchanged), <0 on a parse problem. *out: free(). */
-int wiz_edit_package_json(const char *text, const char *section, const char *name, const char *spec, char **out);
-int wiz_edit_requirements(const char *text, const char *name, const char *spec, char **out);
-int wiz_edit_pyproject(const char *text, const char *name, const char *spec, char **out);
-int wiz_edit_pipfile(const char *text, const char *name, const char *spec, char **out);
-/* setup.cfg's [options] install_requires, setup.py's install_requires=[...] literal list. */
-int wiz_edit_setup_cfg(const char *text, const char *name, const char *spec, char **out);
-int wiz_edit_setup_py(const char *text, const char *name, const char *spec, char **out);
-int wiz_edit_env(const char *text, const char *key, const char *value, char **out);
-/* Adds lines to the "# Amplitude wizard" block of a .gitignore text (NULL = empty). */
-int wiz_edit_gitignore(const char *text, const char *const *lines, size_t n, char **out);
+/* the editors of the change model (dependencies, env files, .gitignore): core/edit/edit.h */
 
 /* ---- pkgmgr.c / proc.c ---- */
 /* Package manager from lockfiles in dir (abs): static name or NULL. */

@@ -53,7 +53,7 @@ int wiz_session_fail(wiz_session *s, int prc, const char *fmt, ...)
 }
 
 /* A session pointer kept past its call, or used in the wrong phase, is refused. */
-static bool live(wiz_session *s)
+bool wiz_session_live(wiz_session *s)
 {
     return s && s->magic == WIZ_SESSION_MAGIC && s->phase != WIZ_PHASE_ENDED;
 }
@@ -65,8 +65,7 @@ static int ctx_fail(wiz_session *s, struct wiz_ctx *ctx, enum wiz_rc rc)
 
 /* --debug: each host call a plugin makes, with its paths and names (never a value it
  * writes: keys go through plan_env); only after live() said the session is one of ours */
-static void trace(wiz_session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void trace(wiz_session *s, const char *fmt, ...)
+void wiz_session_trace(wiz_session *s, const char *fmt, ...)
 {
     if (!s->app->ctx.debug && !s->app->ctx.log)
         return;
@@ -81,7 +80,7 @@ static void trace(wiz_session *s, const char *fmt, ...)
 
 static int h_set_error(wiz_session *s, int rc, const char *fmt, ...)
 {
-    if (!live(s))
+    if (!wiz_session_live(s))
         return rc;
     va_list ap;
     va_start(ap, fmt);
@@ -92,7 +91,7 @@ static int h_set_error(wiz_session *s, int rc, const char *fmt, ...)
 
 static void h_log(wiz_session *s, int level, const char *fmt, ...)
 {
-    if (!live(s) || (s->rehearsal && level > 0)) /* the rehearsal keeps only errors */
+    if (!wiz_session_live(s) || (s->rehearsal && level > 0)) /* the rehearsal keeps only errors */
         return;
     char buf[1024];
     va_list ap;
@@ -104,7 +103,7 @@ static void h_log(wiz_session *s, int level, const char *fmt, ...)
 
 static void h_progress(wiz_session *s, const char *fmt, ...)
 {
-    if (!live(s) || s->rehearsal)
+    if (!wiz_session_live(s) || s->rehearsal)
         return;
     char buf[1024];
     va_list ap;
@@ -117,7 +116,7 @@ static void h_progress(wiz_session *s, const char *fmt, ...)
 static int h_ask(wiz_session *s, const char *question, const char *def, char **out)
 {
     *out = NULL;
-    if (!live(s) || s->phase == WIZ_PHASE_DETECT)
+    if (!wiz_session_live(s) || s->phase == WIZ_PHASE_DETECT)
         return wiz_session_fail(s, WIZ_PLUGIN_EREFUSED, "ask is not allowed during detect");
     if (s->rehearsal) { /* asked for real in the plan after sign-in */
         s->rehearsal_guessed = true;
@@ -152,7 +151,7 @@ static int h_ask(wiz_session *s, const char *question, const char *def, char **o
 
 static const char *h_get(wiz_session *s, const char *key)
 {
-    if (!live(s) || !key)
+    if (!wiz_session_live(s) || !key)
         return NULL;
     if (strcmp(key, "install_dir") == 0)
         return s->root;
@@ -183,7 +182,7 @@ static const char *h_get(wiz_session *s, const char *key)
 static int h_read_file(wiz_session *s, const char *path, char **out, size_t *len)
 {
     *out = NULL;
-    if (!live(s))
+    if (!wiz_session_live(s))
         return WIZ_PLUGIN_EREFUSED;
     struct wiz_ctx ctx;
     wiz_ctx_init(&ctx);
@@ -209,7 +208,7 @@ static int h_read_file(wiz_session *s, const char *path, char **out, size_t *len
     }
     rc = wiz_pfs_read_abs(&ctx, abs, out, len, NULL);
     free(abs);
-    trace(s, "read_file %.200s: %s", norm, rc == WIZ_OK ? "read" : rc == WIZ_ENOTFOUND ? "absent" : "refused");
+    wiz_session_trace(s, "read_file %.200s: %s", norm, rc == WIZ_OK ? "read" : rc == WIZ_ENOTFOUND ? "absent" : "refused");
     if (rc == WIZ_ENOTFOUND)
         wiz_fail(&ctx, rc, "%s: no such file in the project", norm);
     free(norm);
@@ -219,7 +218,7 @@ static int h_read_file(wiz_session *s, const char *path, char **out, size_t *len
 static int h_list_files(wiz_session *s, const char *glob, char ***out)
 {
     *out = NULL;
-    if (!live(s))
+    if (!wiz_session_live(s))
         return WIZ_PLUGIN_EREFUSED;
     struct wiz_ctx ctx;
     wiz_ctx_init(&ctx);
@@ -227,13 +226,13 @@ static int h_list_files(wiz_session *s, const char *glob, char ***out)
     size_t n = 0;
     for (char **f = rc ? NULL : *out; f && *f; f++)
         n++;
-    trace(s, "list_files %.200s: %zu", glob ? glob : "(null)", n);
+    wiz_session_trace(s, "list_files %.200s: %zu", glob ? glob : "(null)", n);
     return rc ? ctx_fail(s, &ctx, rc) : WIZ_PLUGIN_OK;
 }
 
 static int h_claim(wiz_session *s, const char *id, const char *evidence)
 {
-    if (!live(s) || s->phase != WIZ_PHASE_DETECT)
+    if (!wiz_session_live(s) || s->phase != WIZ_PHASE_DETECT)
         return wiz_session_fail(s, WIZ_PLUGIN_EREFUSED, "claim is only allowed during detect");
     bool serves = false;
     for (char **i = s->plugin->ids; *i; i++)
@@ -241,7 +240,7 @@ static int h_claim(wiz_session *s, const char *id, const char *evidence)
     if (!serves)
         return wiz_session_fail(s, WIZ_PLUGIN_EINVAL, "claim: '%s' is not one of this plugin's framework ids",
                                 id ? id : "(null)");
-    trace(s, "claim %.64s: %.300s", id, evidence ? evidence : "");
+    wiz_session_trace(s, "claim %.64s: %.300s", id, evidence ? evidence : "");
     if (s->claim_id)
         return WIZ_PLUGIN_OK; /* the first claim stands */
     s->claim_id = wiz_strdup(id);
@@ -249,11 +248,11 @@ static int h_claim(wiz_session *s, const char *id, const char *evidence)
     return WIZ_PLUGIN_OK;
 }
 
-static bool planning(wiz_session *s, const char *what)
+bool wiz_session_planning(wiz_session *s, const char *what)
 {
-    if (live(s) && s->phase == WIZ_PHASE_PLAN && s->plan)
+    if (wiz_session_live(s) && s->phase == WIZ_PHASE_PLAN && s->plan)
         return true;
-    if (live(s))
+    if (wiz_session_live(s))
         wiz_session_fail(s, WIZ_PLUGIN_EREFUSED, "%s is only allowed during plan", what);
     return false;
 }
@@ -286,9 +285,9 @@ static struct wiz_plan_entry *raw_entry(wiz_session *s, const char *what, const 
 
 static int h_plan_create(wiz_session *s, const char *path, const char *content, const char *why)
 {
-    if (!planning(s, "plan_create"))
+    if (!wiz_session_planning(s, "plan_create"))
         return WIZ_PLUGIN_EREFUSED;
-    trace(s, "plan_create %.200s", path ? path : "(null)");
+    wiz_session_trace(s, "plan_create %.200s", path ? path : "(null)");
     struct wiz_plan_entry *e = raw_entry(s, "plan_create", path);
     if (!e)
         return s->err;
@@ -299,9 +298,9 @@ static int h_plan_create(wiz_session *s, const char *path, const char *content, 
 
 static int h_plan_replace(wiz_session *s, const char *path, const char *content, const char *why)
 {
-    if (!planning(s, "plan_replace"))
+    if (!wiz_session_planning(s, "plan_replace"))
         return WIZ_PLUGIN_EREFUSED;
-    trace(s, "plan_replace %.200s", path ? path : "(null)");
+    wiz_session_trace(s, "plan_replace %.200s", path ? path : "(null)");
     struct wiz_plan_entry *e = raw_entry(s, "plan_replace", path);
     if (!e)
         return s->err;
@@ -310,9 +309,9 @@ static int h_plan_replace(wiz_session *s, const char *path, const char *content,
 
 static int h_plan_skip(wiz_session *s, const char *path, const char *why)
 {
-    if (!planning(s, "plan_skip"))
+    if (!wiz_session_planning(s, "plan_skip"))
         return WIZ_PLUGIN_EREFUSED;
-    trace(s, "plan_skip %.200s", path ? path : "(null)");
+    wiz_session_trace(s, "plan_skip %.200s", path ? path : "(null)");
     struct wiz_plan_entry *e = wiz_plan_entry_for(s, path);
     if (!e)
         return s->err;
@@ -344,9 +343,9 @@ static bool is_requirements(const char *path)
 
 static int h_plan_dependency(wiz_session *s, const char *manifest, const char *name, const char *spec)
 {
-    if (!planning(s, "plan_dependency"))
+    if (!wiz_session_planning(s, "plan_dependency"))
         return WIZ_PLUGIN_EREFUSED;
-    trace(s, "plan_dependency %.200s %.100s %.40s", manifest ? manifest : "(null)", name ? name : "(null)",
+    wiz_session_trace(s, "plan_dependency %.200s %.100s %.40s", manifest ? manifest : "(null)", name ? name : "(null)",
           spec ? spec : "");
     if (!manifest || !name || !name[0])
         return wiz_session_fail(s, WIZ_PLUGIN_EINVAL, "plan_dependency: manifest and name are required");
@@ -409,9 +408,9 @@ static int h_plan_dependency(wiz_session *s, const char *manifest, const char *n
 
 static int h_plan_env(wiz_session *s, const char *env_file, const char *key, const char *value)
 {
-    if (!planning(s, "plan_env"))
+    if (!wiz_session_planning(s, "plan_env"))
         return WIZ_PLUGIN_EREFUSED;
-    trace(s, "plan_env %.200s %.100s (value not shown)", env_file ? env_file : "(null)", key ? key : "(null)");
+    wiz_session_trace(s, "plan_env %.200s %.100s (value not shown)", env_file ? env_file : "(null)", key ? key : "(null)");
     /* CR too: dotenv parsers split lines on it, so "k\rEVIL=1" would set a second variable */
     if (!key || !key[0] || strspn(key, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.") != strlen(key) ||
         !value || strpbrk(value, "\n\r"))
@@ -433,25 +432,30 @@ static int h_plan_env(wiz_session *s, const char *env_file, const char *key, con
     free(out);
     if (r)
         return r;
-    for (size_t i = 0; i < s->plan->nignore; i++)
-        if (strcmp(s->plan->ignore[i], e->path) == 0)
+    return wiz_plan_ignore(s->plan, e->path);
+}
+
+int wiz_plan_ignore(struct wiz_plan *plan, const char *rel)
+{
+    for (size_t i = 0; i < plan->nignore; i++)
+        if (strcmp(plan->ignore[i], rel) == 0)
             return WIZ_PLUGIN_OK;
-    char **nv = realloc(s->plan->ignore, (s->plan->nignore + 1) * sizeof *nv);
+    char **nv = realloc(plan->ignore, (plan->nignore + 1) * sizeof *nv);
     if (!nv)
         return WIZ_PLUGIN_ENOMEM;
-    s->plan->ignore = nv;
-    nv[s->plan->nignore] = wiz_strdup(e->path);
-    if (!nv[s->plan->nignore])
+    plan->ignore = nv;
+    nv[plan->nignore] = wiz_strdup(rel);
+    if (!nv[plan->nignore])
         return WIZ_PLUGIN_ENOMEM;
-    s->plan->nignore++;
+    plan->nignore++;
     return WIZ_PLUGIN_OK;
 }
 
 static int h_plan_install(wiz_session *s, const char *manifest)
 {
-    if (!planning(s, "plan_install"))
+    if (!wiz_session_planning(s, "plan_install"))
         return WIZ_PLUGIN_EREFUSED;
-    trace(s, "plan_install %.200s", manifest ? manifest : "(root)");
+    wiz_session_trace(s, "plan_install %.200s", manifest ? manifest : "(root)");
     char *dir = wiz_strdup("");
     if (manifest && strchr(manifest, '/')) {
         struct wiz_ctx ctx;
@@ -529,7 +533,7 @@ static int h_json_get(wiz_session *s, const char *path, const char *field, char 
 /* A regular file there? Confined like a read, but answered by stat: no bytes are read. */
 static int h_file_exists(wiz_session *s, const char *path)
 {
-    if (!live(s))
+    if (!wiz_session_live(s))
         return WIZ_PLUGIN_EREFUSED;
     struct wiz_ctx ctx;
     wiz_ctx_init(&ctx);
@@ -539,7 +543,7 @@ static int h_file_exists(wiz_session *s, const char *path)
     struct stat st;
     int r = stat(abs, &st) == 0 && S_ISREG(st.st_mode) ? 1 : 0;
     free(abs);
-    trace(s, "file_exists %.200s: %s", path, r ? "yes" : "no");
+    wiz_session_trace(s, "file_exists %.200s: %s", path, r ? "yes" : "no");
     return r;
 }
 
@@ -584,6 +588,13 @@ static const struct wiz_host_api table = {
     .json_get = h_json_get,
     .find_first = h_find_first,
     .file_exists = h_file_exists,
+    .edit_import = wiz_h_edit_import,
+    .edit_insert = wiz_h_edit_insert,
+    .edit_count_calls = wiz_h_edit_count_calls,
+    .edit_head_script = wiz_h_edit_head_script,
+    .edit_json_set = wiz_h_edit_json_set,
+    .edit_style = wiz_h_edit_style,
+    .plan_gitignore = wiz_h_plan_gitignore,
 };
 
 const struct wiz_host_api *wiz_host_api(void)

@@ -199,11 +199,91 @@ static int l_ask(lua_State *L)
     return 1;
 }
 
+/* ---- source edits (ABI 1.2): new text, or nil and the reason ---- */
+static int edited(lua_State *L, wiz_session *s, int rc, char *out)
+{
+    if (rc)
+        return soft(L, s);
+    size_t n = strlen(out);
+    lua_pushlstring(L, out, n);
+    H()->free(out);
+    wiz_lua_charge(L, n);
+    return 1;
+}
+
+static int l_edit_import(lua_State *L)
+{
+    wiz_session *s = check(L);
+    char *out = NULL;
+    int rc = H()->edit_import(s, luaL_checkstring(L, 2), luaL_checkstring(L, 3), luaL_checkstring(L, 4),
+                              luaL_optstring(L, 5, NULL), &out);
+    return edited(L, s, rc, out);
+}
+
+static int l_edit_insert(lua_State *L)
+{
+    wiz_session *s = check(L);
+    char *out = NULL;
+    int rc = H()->edit_insert(s, luaL_checkstring(L, 2), luaL_checkstring(L, 3), luaL_checkstring(L, 4),
+                              luaL_checkstring(L, 5), &out);
+    return edited(L, s, rc, out);
+}
+
+static int l_edit_head_script(lua_State *L)
+{
+    wiz_session *s = check(L);
+    char *out = NULL;
+    int rc = H()->edit_head_script(s, luaL_checkstring(L, 2), luaL_checkstring(L, 3), luaL_checkstring(L, 4), &out);
+    return edited(L, s, rc, out);
+}
+
+static int l_edit_json_set(lua_State *L)
+{
+    wiz_session *s = check(L);
+    char *out = NULL;
+    int rc = H()->edit_json_set(s, luaL_checkstring(L, 2), luaL_checkstring(L, 3), luaL_checkstring(L, 4),
+                                lua_toboolean(L, 5), &out);
+    return edited(L, s, rc, out);
+}
+
+/* s:edit_count_calls(path, text, module, {names...}) -> count, or nil and the reason */
+static int l_edit_count_calls(lua_State *L)
+{
+    wiz_session *s = check(L);
+    const char *path = luaL_checkstring(L, 2), *text = luaL_checkstring(L, 3), *mod = luaL_checkstring(L, 4);
+    luaL_checktype(L, 5, LUA_TTABLE);
+    const char *names[33];
+    lua_Integer n = luaL_len(L, 5);
+    if (n < 1 || n > 32)
+        return luaL_error(L, "edit_count_calls: 1 to 32 names");
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_geti(L, 5, i);
+        names[i - 1] = luaL_checkstring(L, -1); /* kept alive by the table */
+        lua_pop(L, 1);
+    }
+    names[n] = NULL;
+    int count = 0;
+    if (H()->edit_count_calls(s, path, text, mod, names, &count))
+        return soft(L, s);
+    lua_pushinteger(L, count);
+    return 1;
+}
+
+static int l_gitignore(lua_State *L)
+{
+    wiz_session *s = check(L);
+    if (H()->plan_gitignore(s, luaL_checkstring(L, 2)))
+        return raise(L, s);
+    return 0;
+}
+
 static const luaL_Reg methods[] = {
     {"read", l_read},       {"exists", l_exists},   {"list", l_list},       {"json", l_json},
     {"find_first", l_find_first}, {"get", l_get},   {"claim", l_claim},     {"create", l_create},
     {"replace", l_replace}, {"skip", l_skip},       {"dependency", l_dependency}, {"env", l_env},
     {"install", l_install}, {"log", l_log},         {"progress", l_progress}, {"ask", l_ask},
+    {"edit_import", l_edit_import}, {"edit_insert", l_edit_insert}, {"edit_count_calls", l_edit_count_calls},
+    {"edit_head_script", l_edit_head_script}, {"edit_json_set", l_edit_json_set}, {"gitignore", l_gitignore},
     {NULL, NULL},
 };
 

@@ -1,4 +1,4 @@
-/* ampli-wizard plugin ABI, version 1.
+/* ampli-wizard plugin ABI, version 1 (minor 2).
  *
  * The only header a C plugin includes. A plugin is a shared object exporting ONE symbol,
  * wiz_plugin_entry_v1, which receives the host's function table and returns a static,
@@ -27,8 +27,10 @@ extern "C" {
 
 #define WIZ_PLUGIN_ABI_MAJOR 1
 /* 1.0: files, plan, env, deps, install, log/ask, session getters.
- * 1.1: json_get, find_first, file_exists (helpers that make framework plugins short). */
-#define WIZ_PLUGIN_ABI_MINOR 1
+ * 1.1: json_get, find_first, file_exists (helpers that make framework plugins short).
+ * 1.2: edit_import, edit_insert, edit_count_calls, edit_head_script, edit_json_set,
+ *      edit_style, plan_gitignore (source edits that read the file's syntax and keep its style). */
+#define WIZ_PLUGIN_ABI_MINOR 2
 
 #define WIZ_PLUGIN_OK 0
 #define WIZ_PLUGIN_ERR (-1)       /* generic failure: message via set_error */
@@ -54,6 +56,15 @@ typedef struct wiz_session wiz_session;
 #define WIZ_PLUGIN_PRINTF(a, b)
 #define WIZ_PLUGIN_EXPORT
 #endif
+
+/* The style new code in a file is written in (1.2, edit_style). Size-stamped by the caller. */
+struct wiz_code_style {
+    size_t struct_size; /* the caller sets sizeof(struct wiz_code_style) */
+    char quote;         /* quote of strings and module specifiers: '\'' or '"' */
+    int semicolons;     /* 1: statements end with ';' */
+    char indent[9];     /* one indentation unit: "  ", "    ", "\t" */
+    char eol[3];        /* "\n" or "\r\n" */
+};
 
 struct wiz_host_api {
     size_t struct_size;   /* sizeof the host's table: test fields with WIZ_HOST_HAS */
@@ -120,6 +131,42 @@ struct wiz_host_api {
     int (*find_first)(wiz_session *s, const char *const *candidates, const char **out);
     /* 1 when the project file exists, 0 when not, <0 on a refused path. */
     int (*file_exists)(wiz_session *s, const char *path);
+
+    /* ---- 1.2: source edits (docs/plugins.md, "Source edits") ----
+     * Text in, text out, in any phase: text is a file's content (from read_file), path
+     * names the file for its language: .js .jsx .ts .tsx .mjs .cjs, the <script> of .vue
+     * (<script setup> first) and .svelte, an .astro file's processed <script>, .html, .py.
+     * "src/layouts/Base.astro#frontmatter" and "src/routes/+page.svelte#module" pick those
+     * regions. Plan the result with plan_replace or plan_create. What cannot be read (an
+     * unterminated string or comment, no such region, no such function) fails with
+     * WIZ_PLUGIN_EINVAL or WIZ_PLUGIN_ENOTFOUND and the reason as the session's error;
+     * an edit already made returns the text unchanged. *out: free with host->free. */
+    /* import CLAUSE from 'MODULE' after the last import (clause NULL: import 'MODULE'),
+     * merged into an existing named import of MODULE, in the file's quotes, semicolons
+     * and line breaks. Python: clause NULL: import MODULE; else from MODULE import CLAUSE. */
+    int (*edit_import)(wiz_session *s, const char *path, const char *text, const char *module, const char *clause,
+                       char **out);
+    /* Inserts code written with two-space indentation, single quotes and semicolons, in
+     * the file's style, at "after-imports", "before-imports", "function:NAME" (the start of
+     * its body), "before-default-export" or "end". */
+    int (*edit_insert)(wiz_session *s, const char *path, const char *text, const char *anchor, const char *code,
+                       char **out);
+    /* Calls of any of names (NULL-terminated) through bindings of MODULE's import or
+     * require (X.init(), init(), start() for { init as start }); MODULE may end in '*'
+     * ("@amplitude/" and a star) to match a prefix. Comments, strings, JSX text do not count. */
+    int (*edit_count_calls)(wiz_session *s, const char *path, const char *text, const char *module,
+                            const char *const *names, int *count);
+    /* element (a whole <script ...>...</script>) as the last child of <head>. */
+    int (*edit_head_script)(wiz_session *s, const char *path, const char *text, const char *element, char **out);
+    /* The JSON value json at key_path ("a.b", "\." for a dot in a key), every other byte
+     * kept; merge != 0: objects are merged, keeping members the new value lacks. */
+    int (*edit_json_set)(wiz_session *s, const char *text, const char *key_path, const char *json, int merge,
+                         char **out);
+    /* The style of a JS/TS text (defaults for what it lacks: ', ;, two spaces, \n), for a
+     * plugin that writes a new file the way its neighbour is written. */
+    int (*edit_style)(wiz_session *s, const char *path, const char *text, struct wiz_code_style *out);
+    /* plan only: makes sure git ignores a project file (the .gitignore block plan_env uses). */
+    int (*plan_gitignore)(wiz_session *s, const char *path);
 };
 
 /* True when the host's table has `field` (call it only then). */

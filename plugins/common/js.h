@@ -24,20 +24,16 @@ char *wiz_js_take(struct wiz_js_buf *b);
 bool wiz_js_has(const char *text, const char *needle);
 bool wiz_js_ends_with(const char *s, const char *suffix);
 
-/* ---- source style and scanning (scan.c) ---- */
+/* ---- the style of a new file's neighbour (style.c; edits of existing files restyle in the host) ---- */
 struct wiz_js_style {
     char q;          /* quote of module specifiers: '\'' or '"' */
     bool semi;       /* statements end with ';' */
     char ind[9];     /* one indentation unit: "  ", "    " or "\t" */
 };
-/* Style of a JS/TS source; defaults (single quotes, semicolons, two spaces) for what it lacks. */
-void wiz_js_style_of(const char *text, struct wiz_js_style *st);
-/* Offset just past the line that ends the last top-level import (0, or past leading
- * directives like 'use client' and comments, when there is no import). */
-size_t wiz_js_after_imports(const char *text);
-/* Number of Amplitude SDK init calls (init / initAll) in a source that imports an
- * @amplitude/ package; 0 otherwise. Comments are not counted. */
-int wiz_js_count_inits(const char *text);
+/* Style of the JS/TS source text at path (the host's edit_style); defaults (single quotes,
+ * semicolons, two spaces) for what it lacks or when text is NULL. */
+void wiz_js_style_of(const struct wiz_host_api *h, wiz_session *s, const char *path, const char *text,
+                     struct wiz_js_style *st);
 /* Major and minor of the lowest version a semver range admits ("^15.2.1" -> 15, 2).
  * Returns false for ranges it cannot read ("latest", "*", git URLs). */
 bool wiz_js_version(const char *range, int *major, int *minor);
@@ -59,9 +55,11 @@ char *wiz_js_import_line(const struct wiz_js_init *in);
 /* returns owned text: free(). The key/URL constants and the one guarded init call, each
  * line prefixed with `base` (indentation of the surrounding block). */
 char *wiz_js_init_block(const struct wiz_js_init *in, const char *base);
-/* returns owned text: free(). `text` with the import line added after its imports and the
- * init block after that (one blank line around it). NULL when memory ran out. */
-char *wiz_js_insert_init(const char *text, const struct wiz_js_init *in);
+/* returns owned text: free(). `text` (the content of path) with the SDK's import after its
+ * imports and the init block after them, through the host's source edits (ABI 1.2); an
+ * empty text gets both in in->st's style. NULL on failure (the session's error says why). */
+char *wiz_js_insert_init(const struct wiz_host_api *h, wiz_session *s, const char *path, const char *text,
+                         const struct wiz_js_init *in);
 
 /* ---- the shared plan steps (plan.c) ---- */
 struct wiz_js_fw {

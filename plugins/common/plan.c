@@ -69,8 +69,11 @@ int wiz_js_scan_inits(const struct wiz_host_api *h, wiz_session *s, int *count, 
     for (char **f = files; *f; f++) {
         if (!source_file(*f))
             continue;
+        static const char *const inits[] = {"init", "initAll", NULL};
         char *t = wiz_js_read(h, s, *f);
-        int n = wiz_js_count_inits(t);
+        int n = 0;
+        if (t && h->edit_count_calls(s, *f, t, "@amplitude/*", inits, &n) != WIZ_PLUGIN_OK)
+            n = 0; /* a file the host cannot read holds no init it could see */
         h->free(t);
         if (n > 0 && !*first && !(*first = strdup(*f))) {
             h->free(files);

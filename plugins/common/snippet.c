@@ -52,26 +52,28 @@ char *wiz_js_init_block(const struct wiz_js_init *in, const char *base)
     return wiz_js_take(&b);
 }
 
-char *wiz_js_insert_init(const char *text, const struct wiz_js_init *in)
+char *wiz_js_insert_init(const struct wiz_host_api *h, wiz_session *s, const char *path, const char *text,
+                         const struct wiz_js_init *in)
 {
-    size_t at = wiz_js_after_imports(text);
-    char *imp = wiz_js_import_line(in), *blk = wiz_js_init_block(in, "");
-    struct wiz_js_buf b = {0};
-    if (!imp || !blk)
-        b.oom = true;
-    wiz_js_addn(&b, text, at);
-    if (at > 0 && text[at - 1] != '\n')
+    if (!*text) { /* a new file: the import and the init, in the style of the file it sits beside */
+        char *imp = wiz_js_import_line(in), *blk = wiz_js_init_block(in, "");
+        struct wiz_js_buf b = {0};
+        b.oom = !imp || !blk;
+        wiz_js_add(&b, imp ? imp : "");
         wiz_js_add(&b, "\n");
-    if (imp)
-        wiz_js_add(&b, imp);
-    wiz_js_add(&b, "\n");
-    if (blk)
-        wiz_js_add(&b, blk);
-    const char *rest = text + at;
-    if (rest[0] && rest[0] != '\n')
-        wiz_js_add(&b, "\n"); /* one blank line between the init and the code that follows */
-    wiz_js_add(&b, rest);
-    free(imp);
+        wiz_js_add(&b, blk ? blk : "");
+        free(imp);
+        free(blk);
+        return wiz_js_take(&b);
+    }
+    /* an existing file: the host's edits read its syntax and write in its style, from the
+     * canonical form (single quotes, semicolons, two spaces) */
+    struct wiz_js_init canon = *in;
+    canon.st = (struct wiz_js_style){.q = '\'', .semi = true, .ind = "  "};
+    char *blk = wiz_js_init_block(&canon, ""), *imported = NULL, *out = NULL;
+    if (blk && h->edit_import(s, path, text, wiz_js_sdk_name(in->sdk), "* as amplitude", &imported) == WIZ_PLUGIN_OK)
+        h->edit_insert(s, path, imported, "after-imports", blk, &out);
+    h->free(imported);
     free(blk);
-    return wiz_js_take(&b);
+    return out; /* the host's memory: free() and host->free are the same allocator */
 }

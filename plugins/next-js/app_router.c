@@ -52,17 +52,16 @@ static int plan_instrumentation(const struct wiz_host_api *h, wiz_session *s, st
         char *old = wiz_js_read(h, s, existing);
         if (!old)
             return h->set_error(s, WIZ_PLUGIN_ERR, "%s: cannot read it", existing);
-        wiz_js_style_of(old, &in->st);
-        text = wiz_js_insert_init(old, in);
+        text = wiz_js_insert_init(h, s, existing, old, in);
         h->free(old);
     } else {
         char *ref = wiz_js_read(h, s, layout);
-        wiz_js_style_of(ref ? ref : "", &in->st);
+        wiz_js_style_of(h, s, layout, ref, &in->st);
         h->free(ref);
-        text = wiz_js_insert_init("", in);
+        text = wiz_js_insert_init(h, s, path, "", in);
     }
-    if (!text)
-        return WIZ_PLUGIN_ENOMEM;
+    if (!text) /* the host's edit said why (an unreadable file), or memory ran out */
+        return WIZ_PLUGIN_EINVAL;
     int rc = existing ? h->plan_replace(s, path, text, "initialise Amplitude in the browser, before hydration")
                       : h->plan_create(s, path, text, "initialise Amplitude in the browser, before hydration");
     free(text);
@@ -98,7 +97,7 @@ static int plan_component(const struct wiz_host_api *h, wiz_session *s, struct w
     char *lt = wiz_js_read(h, s, layout);
     if (!lt)
         return h->set_error(s, WIZ_PLUGIN_ERR, "%s: cannot read it", layout);
-    wiz_js_style_of(lt, &in->st);
+    wiz_js_style_of(h, s, layout, lt, &in->st);
     in->browser_only = true; /* client components also render on the server */
     const char *ext = strrchr(layout, '.');
     char path[64];
@@ -116,17 +115,11 @@ static int plan_component(const struct wiz_host_api *h, wiz_session *s, struct w
     wiz_js_addf(&c, "// Renders nothing: importing it from the root layout starts Amplitude once per page load.\n"
                     "export function Amplitude() {\n%sreturn null%s\n}\n", in->st.ind, sc);
     char *base = wiz_js_take(&c);
-    char *comp = base ? wiz_js_insert_init(base, in) : NULL;
+    char *comp = base ? wiz_js_insert_init(h, s, path, base, in) : NULL;
     free(base);
     /* the layout: one import after its imports, the component first in <body> */
-    struct wiz_js_buf l = {0};
-    size_t at = wiz_js_after_imports(lt);
-    wiz_js_addn(&l, lt, at);
-    if (at > 0 && lt[at - 1] != '\n')
-        wiz_js_add(&l, "\n");
-    wiz_js_addf(&l, "import { Amplitude } from %c./amplitude%c%s\n", q, q, sc);
-    wiz_js_add(&l, lt + at);
-    char *imported = wiz_js_take(&l);
+    char *imported = NULL;
+    h->edit_import(s, layout, lt, "./amplitude", "{ Amplitude }", &imported);
     char *newlayout = imported ? add_to_body(imported, "<Amplitude />") : NULL;
     bool nobody = imported && !newlayout;
     free(imported);
@@ -135,7 +128,7 @@ static int plan_component(const struct wiz_host_api *h, wiz_session *s, struct w
     if (nobody)
         rc = h->set_error(s, WIZ_PLUGIN_ERR, "%s: no <body> element to render <Amplitude /> in", layout);
     else if (!comp || !newlayout)
-        rc = WIZ_PLUGIN_ENOMEM;
+        rc = WIZ_PLUGIN_EINVAL; /* the host's edit said why */
     else {
         rc = h->plan_create(s, path, comp, "a client component that initialises Amplitude in the browser");
         if (!rc)

@@ -63,8 +63,7 @@ static int plan_pages(wiz_session *s, struct wiz_js_init *in, const char *dir)
     char path[64], *text = NULL;
     if (old) {
         snprintf(path, sizeof path, "%s", app);
-        wiz_js_style_of(old, &in->st);
-        text = wiz_js_insert_init(old, in);
+        text = wiz_js_insert_init(host, s, app, old, in);
         host->free(old);
     } else {
         /* Next's default _app, in the style of the project's pages */
@@ -74,7 +73,7 @@ static int plan_pages(wiz_session *s, struct wiz_js_init *in, const char *dir)
         const char *ref = NULL;
         host->find_first(s, refs, &ref);
         char *rt = ref ? wiz_js_read(host, s, ref) : NULL;
-        wiz_js_style_of(rt ? rt : "", &in->st);
+        wiz_js_style_of(host, s, ref, rt, &in->st);
         host->free(rt);
         bool ts = host->file_exists(s, "tsconfig.json") == 1;
         snprintf(path, sizeof path, "%s/_app.%s", dir, ts ? "tsx" : "js");
@@ -86,11 +85,11 @@ static int plan_pages(wiz_session *s, struct wiz_js_init *in, const char *dir)
         wiz_js_addf(&b, "export default function App({ Component, pageProps }%s) {\n%sreturn <Component {...pageProps} />%s\n}\n",
                     ts ? ": AppProps" : "", in->st.ind, sc);
         char *base = wiz_js_take(&b);
-        text = base ? wiz_js_insert_init(base, in) : NULL;
+        text = base ? wiz_js_insert_init(host, s, path, base, in) : NULL;
         free(base);
     }
-    if (!text)
-        return WIZ_PLUGIN_ENOMEM;
+    if (!text) /* the host's edit said why (an unreadable file), or memory ran out */
+        return WIZ_PLUGIN_EINVAL;
     int rc = app ? host->plan_replace(s, path, text, "initialise Amplitude once, in the browser")
                  : host->plan_create(s, path, text, "Next's default _app, initialising Amplitude in the browser");
     free(text);
@@ -122,7 +121,7 @@ static int verify(wiz_session *s)
 static const char *const ids[] = {"next-js", NULL};
 static const struct wiz_plugin_desc desc = {
     WIZ_PLUGIN_DESC_HEADER,
-    .abi_minor = 1,
+    .abi_minor = 2, /* the source edits */
     .name = "next-js",
     .version = "1.0.0",
     .frameworks = ids,

@@ -103,8 +103,7 @@ static int plan_framework(wiz_session *s, struct wiz_js_init *in)
         if (!old)
             return host->set_error(s, WIZ_PLUGIN_ERR, "%s: cannot read it", entry);
         snprintf(path, sizeof path, "%s", entry);
-        wiz_js_style_of(old, &in->st);
-        text = wiz_js_insert_init(old, in);
+        text = wiz_js_insert_init(host, s, entry, old, in);
         host->free(old);
     } else {
         char root_tsx[160], root_jsx[160];
@@ -113,15 +112,15 @@ static int plan_framework(wiz_session *s, struct wiz_js_init *in)
         bool ts = host->file_exists(s, root_tsx) == 1 ||
                   (host->file_exists(s, root_jsx) != 1 && host->file_exists(s, "tsconfig.json") == 1);
         char *ref = wiz_js_read(host, s, ts ? root_tsx : root_jsx);
-        wiz_js_style_of(ref ? ref : "", &in->st);
+        wiz_js_style_of(host, s, ts ? root_tsx : root_jsx, ref, &in->st);
         host->free(ref);
         snprintf(path, sizeof path, "%s/entry.client.%s", dir, ts ? "tsx" : "jsx");
         char *base = default_entry(&in->st);
-        text = base ? wiz_js_insert_init(base, in) : NULL;
+        text = base ? wiz_js_insert_init(host, s, path, base, in) : NULL;
         free(base);
     }
-    if (!text)
-        return WIZ_PLUGIN_ENOMEM;
+    if (!text) /* the host's edit said why (an unreadable file), or memory ran out */
+        return WIZ_PLUGIN_EINVAL;
     int rc = entry ? host->plan_replace(s, path, text, "initialise Amplitude before hydration")
                    : host->plan_create(s, path, text, "React Router's default client entry, initialising Amplitude "
                                                       "before hydration");
@@ -169,12 +168,11 @@ static int plan_spa(wiz_session *s, struct wiz_js_init *in)
     char *old = wiz_js_read(host, s, found);
     char *text = NULL;
     if (old) {
-        wiz_js_style_of(old, &in->st);
-        text = wiz_js_insert_init(old, in);
+        text = wiz_js_insert_init(host, s, found, old, in);
     }
     host->free(old);
     int rc = text ? host->plan_replace(s, found, text, "initialise Amplitude before the router renders")
-                  : WIZ_PLUGIN_ENOMEM;
+                  : WIZ_PLUGIN_EINVAL;
     free(text);
     free(found);
     return rc;
@@ -199,7 +197,7 @@ static int verify(wiz_session *s)
 static const char *const ids[] = {"react-router", NULL};
 static const struct wiz_plugin_desc desc = {
     WIZ_PLUGIN_DESC_HEADER,
-    .abi_minor = 1,
+    .abi_minor = 2, /* the source edits */
     .name = "react-router",
     .version = "1.0.0",
     .frameworks = ids,

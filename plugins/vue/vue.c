@@ -66,10 +66,9 @@ static int plan_init(const struct wiz_host_api *h, wiz_session *s, struct wiz_js
         free(path);
         return h->set_error(s, WIZ_PLUGIN_ERR, "no entry module (src/main.ts or src/main.js) found");
     }
-    wiz_js_style_of(old, &in->st);
-    char *text = wiz_js_insert_init(old, in);
+    char *text = wiz_js_insert_init(h, s, path, old, in);
     h->free(old);
-    int rc = text ? h->plan_replace(s, path, text, "initialise Amplitude before the app mounts") : WIZ_PLUGIN_ENOMEM;
+    int rc = text ? h->plan_replace(s, path, text, "initialise Amplitude before the app mounts") : WIZ_PLUGIN_EINVAL;
     free(text);
     free(path);
     return rc;
@@ -88,7 +87,7 @@ static int verify(wiz_session *s)
 static const char *const ids[] = {"vue", NULL};
 static const struct wiz_plugin_desc desc = {
     WIZ_PLUGIN_DESC_HEADER,
-    .abi_minor = 1,
+    .abi_minor = 2, /* the source edits */
     .name = "vue",
     .version = "1.0.0",
     .frameworks = ids,

@@ -118,4 +118,42 @@ for mode in git_config git_hook sub_git run_record scripts lockfile other_dep sp
   (cd "$E" && find . -path ./.git -prune -o -type f -print | sort | xargs sha256sum) > "$T/esc-after"
   cmp -s "$T/esc-before" "$T/esc-after" || fail "$mode: the project changed: $(diff "$T/esc-before" "$T/esc-after")"
 done
+# --- the host's source edits (ABI 1.2) from Lua: an Astro layout written by a third party ---
+cat > "$T/plug/astroish.lua" <<'LUA'
+return {
+  name = "test-astroish", version = "1", abi = "1.2", frameworks = { "test-astroish" },
+  detect = function(s) if s:exists("astro.config.mjs") then return "test-astroish", "astro.config.mjs" end end,
+  plan = function(s)
+    local path = "src/layouts/Layout.astro"
+    local t = assert(s:read(path))
+    local n = assert(s:edit_count_calls(path, t, "@amplitude/*", { "init", "initAll" }))
+    if n > 0 then return end
+    local e = "<script>\n  import * as amplitude from '@amplitude/analytics-browser';\n" ..
+              "  amplitude.init(import.meta.env.PUBLIC_AMPLITUDE_API_KEY);\n</script>"
+    t = assert(s:edit_head_script(path, t, e))
+    t = assert(s:edit_import(path .. "#frontmatter", t, "../styles/x.css", nil))
+    s:replace(path, t, "init Amplitude in the layout")
+    local bad, why = s:edit_insert("src/broken.js", "const s = 'open;\n", "end", "x();\n")
+    assert(bad == nil and why:find("unterminated string at line 1", 1, true), why)
+    local js = assert(s:edit_json_set('{\n  "a": 1\n}\n', "env.PUBLIC_X", '"1"', false))
+    s:create("cfg.json", js, "json")
+    s:gitignore("cfg.json")
+  end,
+}
+LUA
+chmod 644 "$T/plug/astroish.lua"
+A="$T/astroish"; mkdir -p "$A/src/layouts"; : > "$A/astro.config.mjs"
+printf -- "---\nconst title = '</head>';\n---\n<html>\n  <head>\n    <title>{title}</title>\n  </head>\n  <body><slot /></body>\n</html>\n" > "$A/src/layouts/Layout.astro"
+expect_rc 0 "$W" setup --api-key K --ci --skip-install --install-dir "$A"
+L="$A/src/layouts/Layout.astro"
+[ "$(sed -n 2p "$L")" = "import '../styles/x.css';" ] || fail "frontmatter import: $(cat "$L")"
+grep -q "^const title = '</head>';$" "$L" || fail "the frontmatter string changed: $(cat "$L")"
+[ "$(sed -n 9p "$L")" = "    <script>" ] && [ "$(sed -n 12p "$L")" = "</script>" ] && [ "$(sed -n 13p "$L")" = "  </head>" ] \
+  || fail "head script placement: $(cat -A "$L")"
+printf '{\n  "a": 1,\n  "env": {\n    "PUBLIC_X": "1"\n  }\n}\n' | cmp -s - "$A/cfg.json" || fail "json_set: $(cat "$A/cfg.json")"
+grep -qx "/cfg.json\|cfg.json" "$A/.gitignore" || fail "gitignore: $(cat "$A/.gitignore")"
+cp "$L" "$T/astro-before"
+expect_rc 0 "$W" setup --api-key K --ci --skip-install --install-dir "$A"
+cmp -s "$T/astro-before" "$L" || fail "a second run changed the layout"
+rm "$T/plug/astroish.lua"
 echo "lua plugins: all checks passed"

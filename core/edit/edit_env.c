@@ -1,5 +1,7 @@
 /* .env files and the .gitignore block: merge, never reorder, keep comments. */
-#include "host.h"
+#include "edit.h"
+
+#include "../wiz.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,8 @@
 /* Python dependency edits (requirements*.txt, pyproject.toml, Pipfile) that keep every
  * other byte: comments, order, indentation, quoting style. */
-#include "host.h"
+#include "edit.h"
+
+#include "../wiz.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -223,7 +225,7 @@ static int keyed_table(const char *text, const char *header, const char *name, c
     char *line = ind ? wiz_asprintf("%s%s%s = \"%s\"%s", last && text[last - 1] != '\n' ? eol : "", ind, name,
                                     spec ? spec : "*", eol)
                      : NULL;
-    *out = line ? wiz_text_insert(text, last, line) : NULL;
+    *out = line ? wiz_splice(text, last, 0, line) : NULL;
     free(line);
     free(ind);
     return *out ? 0 : -1;
@@ -265,7 +267,7 @@ static char *after_last_item(const char *t, size_t e, const char *ind, const cha
     } else { /* the closing bracket on the item's line */
         size_t at = comma ? j + 1 : e;
         line = wiz_asprintf("%s%s%s%s%s", comma ? "" : ",", eol, ind, item, comma ? "," : "");
-        o = line ? wiz_text_insert(t, at, line) : NULL;
+        o = line ? wiz_splice(t, at, 0, line) : NULL;
     }
     free(line);
     return o;
@@ -330,16 +332,16 @@ static int add_to_list(const char *text, const char *deps, const char *item, con
             ls--;
         bool own_line = ls > 0 && text[ls - 1] == '\n';
         ins = wiz_asprintf("%s    %s,%s", own_line ? "" : eol, item, own_line ? eol : "");
-        *out = ins ? wiz_text_insert(text, own_line ? ls : i, ins) : NULL;
+        *out = ins ? wiz_splice(text, own_line ? ls : i, 0, ins) : NULL;
     } else if (!last_item_end) {
-        *out = wiz_text_insert(text, i, item);
+        *out = wiz_splice(text, i, 0, item);
     } else if (multiline) {
         char *ind = line_item ? indent_at(text, line_item - 1) : wiz_strdup("    ");
         *out = ind ? after_last_item(text, last_item_end, ind, item, eol) : NULL;
         free(ind);
     } else {
         ins = wiz_asprintf(", %s", item);
-        *out = ins ? wiz_text_insert(text, last_item_end, ins) : NULL;
+        *out = ins ? wiz_splice(text, last_item_end, 0, ins) : NULL;
     }
     free(ins);
     return *out ? 0 : -1;
@@ -375,7 +377,7 @@ static int project_deps(const char *text, long body, const char *name, const cha
     if (!deps) {
         char *line = wiz_asprintf("%sdependencies = [%s    %s,%s]%s", last && text[last - 1] != '\n' ? eol : "", eol,
                                   item, eol, eol);
-        *out = line ? wiz_text_insert(text, last, line) : NULL;
+        *out = line ? wiz_splice(text, last, 0, line) : NULL;
         free(line);
         free(item);
         return *out ? 0 : -1;
@@ -442,7 +444,7 @@ int wiz_edit_setup_cfg(const char *text, const char *name, const char *spec, cha
     if (!found) { /* a new key after the section's last line */
         char *line = wiz_asprintf("%sinstall_requires =%s    %s%s", last && text[last - 1] != '\n' ? eol : "", eol,
                                   item, eol);
-        *out = line ? wiz_text_insert(text, last, line) : NULL;
+        *out = line ? wiz_splice(text, last, 0, line) : NULL;
         free(line);
         free(item);
         return *out ? 0 : -1;
@@ -482,7 +484,7 @@ int wiz_edit_setup_cfg(const char *text, const char *name, const char *spec, cha
     }
     char *ind = indent_from ? indent_at(text, indent_from - 1) : wiz_strdup("    ");
     char *line = ind ? wiz_asprintf("%s%s%s%s", after && text[after - 1] != '\n' ? eol : "", ind, item, eol) : NULL;
-    *out = line ? wiz_text_insert(text, after, line) : NULL;
+    *out = line ? wiz_splice(text, after, 0, line) : NULL;
     free(line);
     free(ind);
     free(item);

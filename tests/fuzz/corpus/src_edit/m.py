@@ -1,0 +1,8 @@
+"""doc
+import x
+"""
+from a import (
+  b,
+)
+def main():
+    pass
