@@ -407,7 +407,7 @@ local function existing_inits(s)
   for _, p in ipairs(js.sources(s)) do
     local src = s:read(p)
     if src and js.imports(src, SDK) then
-      local n = js.count_sdk_calls(src, { SDK }, { "init" })
+      local n = js.count_sdk_calls(s, p, src, { SDK }, { "init" })
       if n > 0 then
         found[#found + 1] = { path = p, src = src, calls = n }
         total = total + n
@@ -561,7 +561,7 @@ local function server_evidence(s)
 end
 
 return {
-  name = "javascript-node", version = "1.0.0", abi = "1.1",
+  name = "javascript-node", version = "1.0.0", abi = "1.2",
   frameworks = { "javascript-node" }, priority = 90,
   description = "Amplitude Node SDK for Express, Fastify, Koa, Hono and node:http servers",
 

@@ -43,7 +43,7 @@ local function existing_inits(s)
   for _, p in ipairs(js.sources(s)) do
     local src = s:read(p)
     if src and (js.imports(src, SDK) or js.imports(src, UNIFIED)) then
-      local n = js.count_sdk_calls(src, { SDK, UNIFIED }, { "init", "initAll" })
+      local n = js.count_sdk_calls(s, p, src, { SDK, UNIFIED }, { "init", "initAll" })
       if n > 0 then
         found[#found + 1] = { path = p, calls = n, src = src }
         total = total + n
@@ -93,7 +93,7 @@ local function init_code(st, sdk, zone)
 end
 
 return {
-  name = "javascript-web", version = "1.0.0", abi = "1.1",
+  name = "javascript-web", version = "1.0.0", abi = "1.2",
   frameworks = { "javascript-web", "react" }, priority = 70,
   description = "Amplitude Browser SDK in the entry script of a Vite project (plain, or React)",
 

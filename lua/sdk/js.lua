@@ -291,70 +291,15 @@ function M.count_calls(src, name)
   return count
 end
 
-local function esc(id) return (id:gsub("%$", "%%$")) end
 
--- The names src binds to module (import/require): namespaces (X in `import * as X`,
--- `import X`, `const X = require(...)`) and functions ({ init } or { init as start }).
--- returns { ns = {X = true}, fn = {local = imported} }
-function M.bindings(src, module)
-  local b = { ns = {}, fn = {} }
-  local code = M.strip_comments(src)
-  local m = module:gsub("%p", "%%%0")
-  local function named(list)
-    for item in string.gmatch(list, "[^,]+") do
-      local imported, alias = item:match("^%s*([%w_$]+)%s+as%s+([%w_$]+)%s*$")
-      if not imported then imported = item:match("^%s*([%w_$]+)%s*$") alias = imported end
-      if not imported then imported, alias = item:match("^%s*([%w_$]+)%s*:%s*([%w_$]+)%s*$") end
-      if imported and alias then b.fn[alias] = imported end
-    end
-  end
-  for _, q in ipairs({ "'", '"' }) do
-    local spec = q .. m .. q
-    for clause in string.gmatch(code, "import%s+([^;]-)%s+from%s*" .. spec) do
-      -- without semicolons the lazy match may start at an earlier import: keep the last one
-      clause = clause:match(".*%f[%w_$]import%s+(.*)$") or clause
-      local ns = clause:match("%*%s*as%s+([%w_$]+)")
-      if ns then b.ns[ns] = true end
-      local def = clause:match("^%s*([%w_$]+)%s*,") or clause:match("^%s*([%w_$]+)%s*$")
-      if def and def ~= "type" then b.ns[def] = true end
-      local list = clause:match("{(.-)}")
-      if list then named(list) end
-    end
-    for lhs in string.gmatch(code, "[%w_$]+%s+([^=;]-)%s*=%s*require%s*%(%s*" .. spec .. "%s*%)") do
-      local ns = lhs:match("^([%w_$]+)$")
-      if ns then b.ns[ns] = true end
-      local list = lhs:match("^{(.-)}$")
-      if list then named(list) end
-    end
-  end
-  return b
-end
-
--- Calls of names (e.g. {"init", "initAll"}) on what src imports from any of modules:
--- X.init( for a namespace X, start( for `import { init as start }`. Comments and strings
--- do not count, nor a Sentry.init( in the same file (issue 16: only calls on identifiers
--- bound to an @amplitude import count).
-function M.count_sdk_calls(src, modules, names)
-  local code = M.strip_comments(src, true)
-  local wanted = {}
-  for _, nm in ipairs(names) do wanted[nm] = true end
+-- Calls of names (e.g. {"init", "initAll"}) on what src (the content of path) imports or
+-- requires from any of modules: X.init( for a namespace X, start( for `import { init as
+-- start }`. The host's edit_count_calls reads the syntax (ABI 1.2): comments, strings, JSX
+-- text and a Sentry.init( in the same file do not count. A file it cannot read counts 0.
+function M.count_sdk_calls(s, path, src, modules, names)
   local count = 0
   for _, module in ipairs(modules) do
-    local b = M.bindings(src, module)
-    for ns in pairs(b.ns) do
-      for _, nm in ipairs(names) do
-        for before in string.gmatch(code, "(.?)" .. esc(ns) .. "%s*%.%s*" .. nm .. "%s*%(") do
-          if not string.match(before, "[%w_$.]") then count = count + 1 end
-        end
-      end
-    end
-    for alias, imported in pairs(b.fn) do
-      if wanted[imported] then
-        for before in string.gmatch(code, "(.?)" .. esc(alias) .. "%s*%(") do
-          if not string.match(before, "[%w_$.]") then count = count + 1 end
-        end
-      end
-    end
+    count = count + (s:edit_count_calls(path, src, module, names) or 0)
   end
   return count
 end
