@@ -143,6 +143,7 @@ static int js_open(struct js *j, const char *path, const char *text, bool all, c
 struct style {
     char q;
     bool semi;
+    bool trail;        /* multi-line literals end with a comma */
     char unit[9];
     const char *eol;
 };
@@ -166,6 +167,20 @@ static void style_of(const struct js *j, struct style *st)
                 else if (punct(j, i - 1, ')'))
                     bare++;
             }
+    /* a multi-line object or array closed after a comma, or after its last value ('}' after
+     * ')' is left out: a function body in a file without semicolons looks the same) */
+    int trail = 0, no_trail = 0;
+    for (size_t i = 1; i < j->k.n; i++) {
+        const struct wiz_tok *x = &j->k.v[i];
+        if (x->kind != WIZ_TOK_PUNCT || !x->nl_before || (j->t[x->s] != '}' && j->t[x->s] != ']'))
+            continue;
+        if (punct(j, i - 1, ','))
+            trail++;
+        else if (!punct(j, i - 1, ';') && !punct(j, i - 1, '{') && !punct(j, i - 1, '[') && !punct(j, i - 1, '}') &&
+                 !(j->t[x->s] == '}' && punct(j, i - 1, ')')))
+            no_trail++;
+    }
+    st->trail = trail >= no_trail;
     st->q = dbl > single ? '"' : '\'';
     st->semi = semi >= bare;
     st->eol = wiz_eol_of(j->t);
@@ -225,6 +240,9 @@ static char *restyle(const char *code, const struct style *st, const char *base)
                 c[x->e - 1] = '"';
             }
             bool eol_next = i + 1 == k.n || k.v[i + 1].nl_before;
+            if (x->kind == WIZ_TOK_PUNCT && ch == ',' && !st->trail && eol_next && i + 1 < k.n &&
+                k.v[i + 1].kind == WIZ_TOK_PUNCT && strchr("}])", c[k.v[i + 1].s]))
+                c[x->s] = '\x01'; /* a trailing comma the file does not write */
             if (x->kind == WIZ_TOK_PUNCT && ch == ';' && !st->semi && eol_next && (sp == 0 || stack[sp - 1] == '{') &&
                 !(i + 1 < k.n && strchr("([`+-/", c[k.v[i + 1].s])))
                 c[x->s] = '\x01'; /* dropped below */
@@ -862,8 +880,8 @@ int wiz_edit_count_calls(const char *path, const char *text, const char *module,
     return rc;
 }
 
-int wiz_edit_style(const char *path, const char *text, char *quote, bool *semi, char unit[9], const char **eol,
-                   char *why)
+int wiz_edit_style(const char *path, const char *text, char *quote, bool *semi, bool *trail, char unit[9],
+                   const char **eol, char *why)
 {
     why[0] = 0;
     struct js j;
@@ -873,6 +891,7 @@ int wiz_edit_style(const char *path, const char *text, char *quote, bool *semi, 
         style_of(&j, &st);
         *quote = st.q;
         *semi = st.semi;
+        *trail = st.trail;
         snprintf(unit, 9, "%s", st.unit);
         *eol = st.eol;
     }

@@ -74,7 +74,8 @@ int wiz_src_regions(const char *path, const char *text, struct wiz_region *r, si
  * `from MODULE import CLAUSE` (merged into a one-line from-import of the module). */
 int wiz_edit_import(const char *path, const char *text, const char *module, const char *clause, char **out,
                     char *why);
-/* Inserts code (lines written with two-space indentation, single quotes and semicolons)
+/* Inserts code (lines written with two-space indentation, single quotes, semicolons and
+ * trailing commas)
  * at an anchor, restyled to the file's indentation unit, quotes, semicolons and newlines:
  *   "after-imports"          after the import block (Python: after the imports)
  *   "before-imports"         before the first import (after directives and the preamble)
@@ -103,8 +104,8 @@ int wiz_edit_json_set(const char *text, const char *key_path, const char *json, 
                       char *why);
 
 /* The style edit_insert writes code in: quote, semicolons, indentation unit, newline. */
-int wiz_edit_style(const char *path, const char *text, char *quote, bool *semi, char unit[9], const char **eol,
-                   char *why);
+int wiz_edit_style(const char *path, const char *text, char *quote, bool *semi, bool *trail, char unit[9],
+                   const char **eol, char *why);
 
 /* Internal to core/edit. */
 int wiz_py_import(const char *text, const char *module, const char *clause, char **out, char *why);

@@ -76,17 +76,18 @@ int wiz_h_plan_gitignore(wiz_session *s, const char *path)
 int wiz_h_edit_style(wiz_session *s, const char *path, const char *text, struct wiz_code_style *out)
 {
     NEED(s, text, out);
-    if (out->struct_size < offsetof(struct wiz_code_style, eol) + sizeof out->eol)
+    if (out->struct_size < offsetof(struct wiz_code_style, trailing_commas) + sizeof out->trailing_commas)
         return wiz_session_fail(s, WIZ_PLUGIN_EINVAL, "edit_style: struct_size %zu is too small", out->struct_size);
     char why[WIZ_EDIT_WHY], q = '\'', unit[9] = "  ";
-    bool semi = true;
+    bool semi = true, trail = true;
     const char *eol = "\n";
-    int rc = wiz_edit_style(path, text, &q, &semi, unit, &eol, why);
+    int rc = wiz_edit_style(path, text, &q, &semi, &trail, unit, &eol, why);
     if (!rc) {
         out->quote = q;
         out->semicolons = semi;
         memcpy(out->indent, unit, sizeof out->indent);
         snprintf(out->eol, sizeof out->eol, "%s", eol);
+        out->trailing_commas = trail;
     }
     return done(s, "edit_style", path, rc, why);
 }

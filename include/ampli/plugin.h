@@ -64,6 +64,7 @@ struct wiz_code_style {
     int semicolons;     /* 1: statements end with ';' */
     char indent[9];     /* one indentation unit: "  ", "    ", "\t" */
     char eol[3];        /* "\n" or "\r\n" */
+    int trailing_commas; /* 1: multi-line literals end with a comma */
 };
 
 struct wiz_host_api {
@@ -146,7 +147,8 @@ struct wiz_host_api {
      * and line breaks. Python: clause NULL: import MODULE; else from MODULE import CLAUSE. */
     int (*edit_import)(wiz_session *s, const char *path, const char *text, const char *module, const char *clause,
                        char **out);
-    /* Inserts code written with two-space indentation, single quotes and semicolons, in
+    /* Inserts code written with two-space indentation, single quotes, semicolons and
+     * trailing commas in multi-line literals, in
      * the file's style, at "after-imports", "before-imports", "function:NAME" (the start of
      * its body), "before-default-export" or "end". */
     int (*edit_insert)(wiz_session *s, const char *path, const char *text, const char *anchor, const char *code,

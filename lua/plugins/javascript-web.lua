@@ -67,29 +67,28 @@ end
 -- no init without a key (the SDK would log an error on every page)
 local AUTOCAPTURE = "autocapture: { sessions: true, pageViews: true, formInteractions: true, fileDownloads: true }"
 
-local function init_code(st, sdk, zone)
-  local eu = zone == "eu" and "    serverZone: 'EU',\n" or "" -- never last: no trailing-comma question
-  local guard = "\n// One init for the whole page: page views and sessions are tracked from the first load.\n" ..
+-- the import clause and the init, written canonically (two spaces, single quotes,
+-- semicolons): the host's edit_insert writes them in the entry's own style
+local function init_code(sdk, zone)
+  local eu = zone == "eu" and "    serverZone: 'EU',\n" or ""
+  local guard = "// One init for the whole page: page views and sessions are tracked from the first load.\n" ..
     "if (import.meta.env." .. KEY_VAR .. ") {\n"
   if sdk == UNIFIED then
-    return js.render(
-      "import { initAll } from '" .. UNIFIED .. "'@;\n", st),
-      js.render(guard ..
+    return "{ initAll }", guard ..
         "  initAll(import.meta.env." .. KEY_VAR .. ", {\n" .. eu ..
         "    analytics: {\n" ..
         "      serverUrl: import.meta.env." .. URL_VAR .. " || undefined,\n" ..
-        "      " .. AUTOCAPTURE .. "@,\n" ..
-        "    }@,\n" ..
-        "  })@;\n" ..
-        "}\n", st)
+        "      " .. AUTOCAPTURE .. ",\n" ..
+        "    },\n" ..
+        "  });\n" ..
+        "}\n"
   end
-  return js.render("import * as amplitude from '" .. SDK .. "'@;\n", st),
-    js.render(guard ..
+  return "* as amplitude", guard ..
       "  amplitude.init(import.meta.env." .. KEY_VAR .. ", {\n" ..
       "    serverUrl: import.meta.env." .. URL_VAR .. " || undefined,\n" .. eu ..
-      "    " .. AUTOCAPTURE .. "@,\n" ..
-      "  })@;\n" ..
-      "}\n", st)
+      "    " .. AUTOCAPTURE .. ",\n" ..
+      "  });\n" ..
+      "}\n"
 end
 
 return {
@@ -161,11 +160,9 @@ return {
     end
     if #inits == 0 then
       local src = s:read(entry)
-      local st = js.project_style(s, entry, src)
-      local import_line, init = init_code(st, sdk, s:get("zone"))
-      src = js.add_import(src, (string.gsub(import_line, "\n$", "")), "last")
-      local _, last = js.import_block(src)
-      src = js.insert_after(src, last or 0, (string.gsub(init, "\n$", "")))
+      local clause, init = init_code(sdk, s:get("zone"))
+      src = assert(s:edit_import(entry, src, sdk, clause))
+      src = assert(s:edit_insert(entry, src, "after-imports", init))
       s:replace(entry, src, "initialise Amplitude once, in the entry script")
     end
   end,

@@ -87,6 +87,9 @@ static void inserts(void **st)
     /* tabs */
     insert_is("t.js", "import a from 'a';\nfunction f() {\n\treturn 1;\n}\n", "after-imports", code,
               "import a from 'a';\n\namplitude.initAll(KEY, {\n\tserverZone: 'EU',\n});\n\nfunction f() {\n\treturn 1;\n}\n");
+    /* a file without trailing commas gets none */
+    insert_is("o.js", "import a from 'a';\nconst o = {\n  x: 1\n};\n", "after-imports", "f({\n  y: 2,\n});\n",
+              "import a from 'a';\n\nf({\n  y: 2\n});\n\nconst o = {\n  x: 1\n};\n");
     /* the start of a function's body, indented like the body */
     insert_is("m.ts", "export function main() {\n    run();\n}\n", "function:main", "init();\n",
               "export function main() {\n    init();\n    run();\n}\n");
