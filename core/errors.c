@@ -81,7 +81,7 @@ static enum wiz_rc vfail(struct wiz_ctx *ctx, enum wiz_rc rc, int errnum, const 
     return rc;
 }
 
-enum wiz_rc wiz_fail(struct wiz_ctx *ctx, enum wiz_rc rc, const char *fmt, ...)
+enum wiz_rc(wiz_fail)(struct wiz_ctx *ctx, enum wiz_rc rc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -90,7 +90,7 @@ enum wiz_rc wiz_fail(struct wiz_ctx *ctx, enum wiz_rc rc, const char *fmt, ...)
     return rc;
 }
 
-enum wiz_rc wiz_fail_errno(struct wiz_ctx *ctx, enum wiz_rc rc, const char *fmt, ...)
+enum wiz_rc(wiz_fail_errno)(struct wiz_ctx *ctx, enum wiz_rc rc, const char *fmt, ...)
 {
     int e = errno;
     va_list ap;

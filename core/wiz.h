@@ -68,6 +68,12 @@ enum wiz_rc wiz_fail(struct wiz_ctx *ctx, enum wiz_rc rc, const char *fmt, ...)
 /* Same as wiz_fail with ": strerror(errno)" appended. */
 enum wiz_rc wiz_fail_errno(struct wiz_ctx *ctx, enum wiz_rc rc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+#ifdef __clang_analyzer__
+/* clang-tidy's analyzer cannot see that these return their rc (so `rc = wiz_fail(...)` is
+ * never WIZ_OK); spelled out for it, the function itself is still called */
+#define wiz_fail(ctx, rc, ...) (wiz_fail((ctx), (rc), __VA_ARGS__), (rc))
+#define wiz_fail_errno(ctx, rc, ...) (wiz_fail_errno((ctx), (rc), __VA_ARGS__), (rc))
+#endif
 /* borrowed: valid until the next wiz_fail on ctx */
 const char *wiz_errmsg(const struct wiz_ctx *ctx);
 

@@ -141,7 +141,6 @@ enum wiz_rc wiz_select_levels(struct wiz_app *app, const struct wiz_choice *c, s
         }
         if (level == 2) {
             idx[0] = idx[pick];
-            m = 1;
             break;
         }
         const void *k = key_of(&c[first[pick]], level);

@@ -158,8 +158,10 @@ static void flag_words(const struct cflags *fl, char *buf, size_t cap)
 
 static enum wiz_rc gen_bash(struct wiz_app *app, FILE *o)
 {
-    struct cflags *g = malloc(sizeof *g), *cf = malloc(sizeof *cf);
-    enum wiz_rc rc = (!g || !cf) ? wiz_fail(&app->ctx, WIZ_EINTERNAL, "out of memory") : WIZ_OK;
+    struct cflags *g = calloc(1, sizeof *g), *cf = calloc(1, sizeof *cf);
+    enum wiz_rc rc = (!g || !cf) ? WIZ_EINTERNAL : WIZ_OK; /* (an rc the analyzer can follow) */
+    if (rc)
+        wiz_fail(&app->ctx, rc, "out of memory");
     if (rc == WIZ_OK)
         rc = load_flags(&app->ctx, NULL, g);
     char words[1024], gw[2048], cw[2048], seen[2048] = "";
@@ -284,8 +286,10 @@ static void zsh_flag_specs(FILE *o, const struct cflags *fl)
 
 static enum wiz_rc gen_zsh(struct wiz_app *app, FILE *o)
 {
-    struct cflags *g = malloc(sizeof *g), *cf = malloc(sizeof *cf);
-    enum wiz_rc rc = (!g || !cf) ? wiz_fail(&app->ctx, WIZ_EINTERNAL, "out of memory") : WIZ_OK;
+    struct cflags *g = calloc(1, sizeof *g), *cf = calloc(1, sizeof *cf);
+    enum wiz_rc rc = (!g || !cf) ? WIZ_EINTERNAL : WIZ_OK; /* (an rc the analyzer can follow) */
+    if (rc)
+        wiz_fail(&app->ctx, rc, "out of memory");
     if (rc == WIZ_OK)
         rc = load_flags(&app->ctx, NULL, g);
     if (rc != WIZ_OK)

@@ -180,8 +180,7 @@ static enum wiz_rc with_session(struct wiz_app *app, struct wiz_flow *flow, stru
         if (!rc)
             rc = wiz_select_key(app, &s.orgs, &c);
         if (rc == WIZ_ESTALE && round < 3) { /* a command at the picker changed the account or zone */
-            app->ctx.rc = WIZ_OK;
-            rc = WIZ_OK;
+            app->ctx.rc = WIZ_OK; /* rc is set again at the top of the loop */
             wiz_signin_clear(&s);
             continue;
         }

@@ -115,6 +115,8 @@ static int js_open(struct js *j, const char *path, const char *text, bool all, c
     if (!j->imp)
         return snprintf(why, WIZ_EDIT_WHY, "out of memory"), WIZ_PLUGIN_ENOMEM;
     j->directives_end = j->r.s;
+    if (!j->k.n || !j->k.v)
+        return 0;
     size_t i = 0;
     while (tok(j, i) && j->k.v[i].kind == WIZ_TOK_STR && (punct(j, i + 1, ';') || !tok(j, i + 1) || j->k.v[i + 1].nl_before)) {
         i += punct(j, i + 1, ';') ? 2 : 1;
@@ -226,7 +228,8 @@ static char *restyle(const char *code, const struct style *st, const char *base)
     struct wiz_toks k;
     char why[WIZ_EDIT_WHY];
     if (wiz_js_lex(c, 0, len, false, &k, why) == 0) {
-        int stack[64], sp = 0;
+        char stack[64];
+        int sp = 0;
         for (size_t i = 0; i < k.n; i++) {
             struct wiz_tok *x = &k.v[i];
             char ch = c[x->s];
@@ -747,7 +750,7 @@ static void add_bind(struct bind *b, size_t *n, struct bind x)
 /* the bindings import/require m makes */
 static void bindings(const struct js *j, const struct imp *m, struct bind *b, size_t *n)
 {
-    size_t i = m->first + 1, end = m->require ? m->spec : m->spec;
+    size_t i = m->first + 1, end = m->spec;
     if (m->require) { /* const X = require(), const { a, b: c } = require(), import X = require() */
         if (!(is(j, m->first, "const") || is(j, m->first, "let") || is(j, m->first, "var") || is(j, m->first, "import")))
             return;

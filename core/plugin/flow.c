@@ -212,8 +212,7 @@ enum wiz_rc wiz_flow_detect(struct wiz_app *app, struct wiz_flow **out)
         }
     } else if (!rc && detect(app, f) != WIZ_OK) {
         rc = pick_subproject(app, f); /* a monorepo: one of its sub-projects */
-        if (rc == WIZ_ENOTFOUND) {
-            rc = WIZ_OK;
+        if (rc == WIZ_ENOTFOUND) { /* both branches below set rc */
             char *ids = all_ids(&f->reg);
             /* a person is asked; an agent gets needs_input naming --framework (exit 12 when
              * no answer comes on stdin); CI stays exit 2 with the list tried */

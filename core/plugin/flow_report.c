@@ -118,7 +118,9 @@ static char *start_cmd(const char *root, const char *pm)
     bool js = false;
     for (size_t i = 0; pm && i < sizeof known / sizeof known[0]; i++)
         js = js || strcmp(pm, known[i]) == 0;
-    char *path = js && root ? wiz_asprintf("%s/package.json", root) : NULL;
+    if (!js || !root)
+        return NULL;
+    char *path = wiz_asprintf("%s/package.json", root);
     json_t *pkg = path ? json_load_file(path, 0, NULL) : NULL;
     free(path);
     json_t *scripts = json_object_get(pkg, "scripts");

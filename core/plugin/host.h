@@ -87,6 +87,9 @@ const struct wiz_host_api *wiz_host_api(void);
 enum wiz_rc wiz_plugin_rc(int prc);
 /* Records an error on the session (what set_error does); returns prc. */
 int wiz_session_fail(wiz_session *s, int prc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+#ifdef __clang_analyzer__
+#define wiz_session_fail(s, prc, ...) (wiz_session_fail((s), (prc), __VA_ARGS__), (prc)) /* as wiz_fail in wiz.h */
+#endif
 /* A session pointer kept past its call, or used after its phase ended, is refused. */
 bool wiz_session_live(wiz_session *s);
 /* True in the plan phase; otherwise fails the session naming what was called. */

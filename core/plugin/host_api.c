@@ -43,7 +43,7 @@ static int vfail(wiz_session *s, int prc, const char *fmt, va_list ap)
     return prc;
 }
 
-int wiz_session_fail(wiz_session *s, int prc, const char *fmt, ...)
+int(wiz_session_fail)(wiz_session *s, int prc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

@@ -42,7 +42,7 @@ static int test_hook(const char *name)
 {
 #ifdef WIZ_TEST_HOOKS
     const char *v = getenv(name);
-    return v && v[0] ? atoi(v) : -1;
+    return v && v[0] ? (int)strtol(v, NULL, 10) : -1;
 #else
     (void)name;
     return -1;
@@ -121,6 +121,8 @@ struct dirset {
 /* Adds the directory holding abs. */
 static enum wiz_rc dirset_add_parent(struct wiz_ctx *ctx, struct dirset *s, const char *abs)
 {
+    if (!abs)
+        return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");
     const char *slash = strrchr(abs, '/');
     char *d = slash ? wiz_asprintf("%.*s", (int)(slash - abs), abs) : NULL;
     if (!d)

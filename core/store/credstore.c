@@ -245,7 +245,7 @@ enum wiz_rc wiz_store_refresh(struct wiz_ctx *ctx, const struct wiz_store *st, c
         return wiz_fail(ctx, WIZ_EINTERNAL, "wiz_store_refresh needs the user and the refresh token read");
     /* the lock is held across one token request (30 s at most): wait longer for it here */
     struct wiz_store lst = *st;
-    if (lst.lock_timeout_ms <= 0 || lst.lock_timeout_ms < 40000)
+    if (lst.lock_timeout_ms < 40000)
         lst.lock_timeout_ms = 40000;
     struct refresh_args a = {user->zone, user, seen_refresh, fn, ud, out, refreshed};
     return mutate(ctx, &lst, refresh_fn, &a);
@@ -273,8 +273,10 @@ static enum wiz_rc logout_fn(struct wiz_ctx *ctx, json_t *doc, void *ud, bool *c
             continue;
         char **grown = realloc(a->removed, (a->n + 2) * sizeof *grown);
         char *name = wiz_strdup(key);
-        if (grown)
+        if (grown) {
             a->removed = grown;
+            a->removed[a->n] = NULL; /* a list the caller frees, even when name failed */
+        }
         if (!grown || !name) {
             free(name);
             return wiz_fail(ctx, WIZ_EINTERNAL, "out of memory");

@@ -651,7 +651,12 @@ static void put(struct outbuf *o, const char *data, size_t size)
         o->p = np;
         o->cap = cap;
     }
-    memcpy(o->p + o->len, data, size);
+    if (!o->p) { /* only when len + size wrapped around */
+        o->oom = true;
+        return;
+    }
+    if (size)
+        memcpy(o->p + o->len, data, size);
     o->len += size;
 }
 

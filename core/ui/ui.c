@@ -287,13 +287,16 @@ static enum wiz_rc ask(struct wiz_app *app, struct wiz_ui_q *q, int *idx, char *
     if (ui->log)
         wiz_ui_runlog(ui, 2, q->text);
     ui->last_auto = false;
+    enum wiz_rc rc = WIZ_EINTERNAL;
     switch (ui->mode) {
-    case WIZ_UI_INTERACTIVE: return wiz_ui_iv_ask(app, q, idx, text);
-    case WIZ_UI_CLASSIC: return wiz_ui_classic_ask(app, q, idx, text);
-    case WIZ_UI_CI: return wiz_ui_ci_ask(app, q, idx, text);
-    case WIZ_UI_AGENT: return wiz_ui_agent_ask(app, q, idx, text);
+    case WIZ_UI_INTERACTIVE: rc = wiz_ui_iv_ask(app, q, idx, text); break;
+    case WIZ_UI_CLASSIC: rc = wiz_ui_classic_ask(app, q, idx, text); break;
+    case WIZ_UI_CI: rc = wiz_ui_ci_ask(app, q, idx, text); break;
+    case WIZ_UI_AGENT: rc = wiz_ui_agent_ask(app, q, idx, text); break;
     }
-    return WIZ_EINTERNAL;
+    if (q->id == idbuf) /* the caller's question must not keep a pointer into this frame */
+        q->id = NULL;
+    return rc;
 }
 
 bool wiz_ui_last_auto(struct wiz_app *app)

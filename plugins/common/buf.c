@@ -23,7 +23,12 @@ void wiz_js_addn(struct wiz_js_buf *b, const char *s, size_t n)
         b->p = p;
         b->cap = cap;
     }
-    memcpy(b->p + b->n, s, n);
+    if (!b->p) { /* only when n + 1 wrapped around */
+        b->oom = true;
+        return;
+    }
+    if (n)
+        memcpy(b->p + b->n, s, n);
     b->n += n;
     b->p[b->n] = '\0';
 }

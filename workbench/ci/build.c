@@ -50,7 +50,7 @@ static enum wiz_rc run_expect_cmd(struct ci_job *j, const char *field, const cha
     for (; use[n] && n < 31; n++)
         v[n] = use[n];
     v[n] = NULL;
-    if (!strcmp(v[0], "python3"))
+    if (v[0] && !strcmp(v[0], "python3"))
         v[0] = ci_python();
     enum wiz_rc rc = ci_job_run(j, v, env, timeout, NULL);
     ci_argv_free(argv);

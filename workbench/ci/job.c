@@ -96,7 +96,7 @@ static enum wiz_rc prepare(struct ci_job *j, const struct ci_app *app)
     if (rc)
         return rc;
     char *ex = wiz_asprintf("%s/.wizard-ci/expect.json", j->src);
-    json_error_t err;
+    json_error_t err = {0};
     j->expect = ex ? json_load_file(ex, 0, &err) : NULL;
     if (!j->expect)
         rc = wiz_fail(&j->ctx, WIZ_ERR, "%s: %s (line %d)", ex ? ex : "expect.json", err.text, err.line);
@@ -150,7 +150,7 @@ void ci_job_main(const struct ci_paths *p, const struct ci_opts *o, const struct
     double t0 = ci_now();
     enum wiz_rc rc = prepare(&j, app);
     bool skip_rest = false;
-    for (int l = 0; l <= (int)o->level; l++) {
+    for (int l = 0; l <= (int)o->level && l < (int)(sizeof levels / sizeof *levels); l++) {
         if (skip_rest) { /* a level stands on the one below it */
             wiz_fail(&j.ctx, WIZ_ENOTFOUND, "the %s level was skipped", ci_level_name((enum ci_level)(l - 1)));
             set_result(&j, out, CI_SKIP, 0);

@@ -139,7 +139,7 @@ static char *joined(const char *const *argv)
 
 enum wiz_rc ci_run(struct wiz_ctx *ctx, const struct ci_cmd *c, int *exit_out)
 {
-    pid_t pid;
+    pid_t pid = -1;
     enum wiz_rc rc = ci_spawn(ctx, c, &pid);
     if (rc)
         return rc;

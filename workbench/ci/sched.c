@@ -69,7 +69,8 @@ static void nap(long ms)
 
 void ci_schedule(const struct ci_paths *p, const struct ci_opts *o, struct ci_apps *apps, const char *run_dir)
 {
-    bool tty = isatty(2) && getenv("TERM") && strcmp(getenv("TERM"), "dumb") != 0;
+    const char *term = getenv("TERM");
+    bool tty = isatty(2) && term && strcmp(term, "dumb") != 0;
     bool colour = isatty(1) && !getenv("NO_COLOR");
     size_t next = 0, running = 0, done = 0;
     double t0 = ci_now(), last_progress = 0;

@@ -71,7 +71,7 @@ char *wiz_si_code_issue(struct wiz_si_server *srv, const char *client_id, const 
     free(hex);
     json_t *rec = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:I}", "client_id", client_id, "redirect_uri", redirect_uri,
                             "challenge", challenge, "scope", scope, "sub", srv->set.user_id, "exp",
-                            (json_int_t)(time(NULL) + WIZ_SI_CODE_TTL));
+                            (json_int_t)time(NULL) + WIZ_SI_CODE_TTL);
     if (!code || !rec || json_object_set_new(srv->codes, code, rec) != 0) {
         free(code);
         return NULL;
