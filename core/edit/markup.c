@@ -329,6 +329,69 @@ int wiz_src_region(const char *path, const char *text, struct wiz_region *r, cha
     return WIZ_PLUGIN_ENOTFOUND;
 }
 
+/* a and b (n bytes of a) equal but for the whitespace that starts each line and CRs: the
+ * same script written at another indentation */
+static bool same_dedented(const char *a, size_t n, const char *b)
+{
+    size_t i = 0, j = 0;
+    bool bol = true;
+    for (;;) {
+        if (bol) {
+            while (i < n && (a[i] == ' ' || a[i] == '\t'))
+                i++;
+            while (b[j] == ' ' || b[j] == '\t')
+                j++;
+            bol = false;
+        }
+        while (i < n && a[i] == '\r')
+            i++;
+        while (b[j] == '\r')
+            j++;
+        if (i == n || !b[j])
+            return i == n && !b[j];
+        if (a[i] != b[j])
+            return false;
+        bol = a[i] == '\n';
+        i++;
+        j++;
+    }
+}
+
+/* element's lines (two-space units) with each unit written as unit and every line after
+ * the first prefixed with base. returns owned text: free(); NULL on no memory. */
+static char *indent_element(const char *element, const char *base, const char *unit)
+{
+    size_t lines = 1;
+    for (const char *p = element; *p; p++)
+        lines += *p == '\n';
+    size_t cap = strlen(element) * (strlen(unit) + 1) + lines * (strlen(base) + 1) + 1;
+    char *out = malloc(cap), *o = out;
+    if (!out)
+        return NULL;
+    for (const char *p = element; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p), sp = 0;
+        while (sp < n && p[sp] == ' ')
+            sp++;
+        if (sp < n) { /* blank lines stay empty */
+            if (p != element)
+                o += sprintf(o, "%s", base);
+            for (size_t u = 0; u < sp / 2; u++)
+                o += sprintf(o, "%s", unit);
+            if (sp % 2)
+                *o++ = ' ';
+            memcpy(o, p + sp, n - sp);
+            o += n - sp;
+        }
+        if (!nl)
+            break;
+        *o++ = '\n';
+        p = nl + 1;
+    }
+    *o = 0;
+    return out;
+}
+
 int wiz_edit_head_script(const char *path, const char *text, const char *element, char **out, char *why)
 {
     *out = NULL;
@@ -352,7 +415,7 @@ int wiz_edit_head_script(const char *path, const char *text, const char *element
             size_t be = body_end(text, g.e, len, tag_is(text, &g, "script") ? "script" : "style");
             if (be == (size_t)-1)
                 return snprintf(why, WIZ_EDIT_WHY, "<script> or <style> without its closing tag"), WIZ_PLUGIN_EINVAL;
-            if (in_head && strlen(element) == be + 9 - g.s && !strncmp(text + g.s, element, be + 9 - g.s)) {
+            if (in_head && same_dedented(text + g.s, be + 9 - g.s, element)) {
                 *out = wiz_strdup(text); /* already there */
                 return *out ? 0 : WIZ_PLUGIN_ENOMEM;
             }
@@ -385,7 +448,6 @@ int wiz_edit_head_script(const char *path, const char *text, const char *element
             size_t c = head.e;
             while (c < g.s && text[c] != '\n')
                 c++;
-            const char *unit = "  ";
             char child[80] = "";
             if (c < ls) {
                 size_t k = c + 1, w = 0;
@@ -393,9 +455,16 @@ int wiz_edit_head_script(const char *path, const char *text, const char *element
                     w++;
                 snprintf(child, sizeof child, "%.*s", (int)(w < 40 ? w : 40), text + k);
             } else {
-                snprintf(child, sizeof child, "%s%s", ind, unit);
+                snprintf(child, sizeof child, "%s  ", ind);
             }
-            char *el = wiz_with_eol(element, eol);
+            /* the script's own lines one unit deeper than its tag, in the file's unit */
+            char unit[48] = "  ";
+            size_t il = strlen(ind);
+            if (strlen(child) > il && !strncmp(child, ind, il))
+                snprintf(unit, sizeof unit, "%s", child + il);
+            char *ie = indent_element(element, child, unit);
+            char *el = ie ? wiz_with_eol(ie, eol) : NULL;
+            free(ie);
             if (!el)
                 return WIZ_PLUGIN_ENOMEM;
             ins = wiz_asprintf("%s%s%s", child, el, eol);

@@ -148,7 +148,7 @@ expect_rc 0 "$W" setup --api-key K --ci --skip-install --install-dir "$A"
 L="$A/src/layouts/Layout.astro"
 [ "$(sed -n 2p "$L")" = "import '../styles/x.css';" ] || fail "frontmatter import: $(cat "$L")"
 grep -q "^const title = '</head>';$" "$L" || fail "the frontmatter string changed: $(cat "$L")"
-[ "$(sed -n 9p "$L")" = "    <script>" ] && [ "$(sed -n 12p "$L")" = "</script>" ] && [ "$(sed -n 13p "$L")" = "  </head>" ] \
+[ "$(sed -n 9p "$L")" = "    <script>" ] && [ "$(sed -n 10p "$L")" = "      import * as amplitude from '@amplitude/analytics-browser';" ] && [ "$(sed -n 12p "$L")" = "    </script>" ] && [ "$(sed -n 13p "$L")" = "  </head>" ] \
   || fail "head script placement: $(cat -A "$L")"
 printf '{\n  "a": 1,\n  "env": {\n    "PUBLIC_X": "1"\n  }\n}\n' | cmp -s - "$A/cfg.json" || fail "json_set: $(cat "$A/cfg.json")"
 grep -qx "/cfg.json\|cfg.json" "$A/.gitignore" || fail "gitignore: $(cat "$A/.gitignore")"

@@ -147,9 +147,18 @@ static void markup(void **st)
     char *out = NULL;
     assert_int_equal(wiz_edit_head_script("src/layouts/L.astro", astro, "<script>\n  import './amp';\n</script>", &out, why), 0);
     assert_string_equal(out, "---\nconst html = '</head>';\n---\n<html>\n  <head>\n    <title>x</title>\n"
-                             "    <script>\n  import './amp';\n</script>\n  </head>\n</html>\n");
+                             "    <script>\n      import './amp';\n    </script>\n  </head>\n</html>\n");
     char *again = NULL;
     assert_int_equal(wiz_edit_head_script("src/layouts/L.astro", out, "<script>\n  import './amp';\n</script>", &again, why), 0);
+    assert_string_equal(again, out);
+    free(again);
+    /* a tab-indented head: the script's lines in tabs, one deeper than its tag */
+    const char *tabs = "<html>\n\t<head>\n\t\t<meta charset=\"utf-8\" />\n\t</head>\n</html>\n";
+    free(out);
+    assert_int_equal(wiz_edit_head_script("a.html", tabs, "<script>\n  if (a) {\n    b();\n  }\n</script>", &out, why), 0);
+    assert_string_equal(out, "<html>\n\t<head>\n\t\t<meta charset=\"utf-8\" />\n\t\t<script>\n\t\t\tif (a) {\n"
+                             "\t\t\t\tb();\n\t\t\t}\n\t\t</script>\n\t</head>\n</html>\n");
+    assert_int_equal(wiz_edit_head_script("a.html", out, "<script>\n  if (a) {\n    b();\n  }\n</script>", &again, why), 0);
     assert_string_equal(again, out);
     free(again);
     /* the frontmatter as a region */
