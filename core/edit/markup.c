@@ -341,7 +341,6 @@ static bool same_dedented(const char *a, size_t n, const char *b)
                 i++;
             while (b[j] == ' ' || b[j] == '\t')
                 j++;
-            bol = false;
         }
         while (i < n && a[i] == '\r')
             i++;
