@@ -261,7 +261,11 @@ void wiz_flow_report(struct wiz_app *app, const struct wiz_flow *f, bool json)
             {"react-router", "react-router", "React Router"}, {"django", "django", "Django"},
             {"flask", "flask", "Flask"},               {"fastapi", "fastapi", "FastAPI"},
             {"javascript-web", "javascript_web", "JavaScript (Web)"},
-            {"javascript-node", "javascript_node", "JavaScript (Node.js)"}, {"python", "python", "Python"}};
+            {"javascript-node", "javascript_node", "JavaScript (Node.js)"}, {"python", "python", "Python"},
+            /* frameworks its Integration enum (src/lib/constants.ts) has no member for: it sets
+             * them up as javascript_web with a framework skill (skills/integration/integration-*) */
+            {"react", "javascript_web", "React"},      {"sveltekit", "javascript_web", "SvelteKit"},
+            {"astro", "javascript_web", "Astro"}};
         const char *integration = f->framework, *display = f->framework;
         for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
             if (strcmp(names[i][0], f->framework) == 0) {

@@ -2,14 +2,8 @@
 -- plugin of their own: plain JS/TS, or React on Vite without a router (framework id react). The one init goes
 -- into the entry script index.html loads; the key comes from VITE_AMPLITUDE_API_KEY in
 -- .env.local (Vite reads it, and its default .gitignore covers *.local).
-local text = import("text")
 local js = import("js")
-
--- @amplitude/analytics-browser rather than @amplitude/unified: the unified SDK bundles
--- session replay, experiment and guides as well (more to download, and more requests at
--- page load); the analytics SDK alone sends page views and sessions, which is the task.
-local SDK, SDK_SPEC = "@amplitude/analytics-browser", "^2.48.1"
-local UNIFIED = "@amplitude/unified"
+local browser = import("browser")
 local ENV_FILE = ".env.local"
 local KEY_VAR, URL_VAR = "VITE_AMPLITUDE_API_KEY", "VITE_AMPLITUDE_SERVER_URL"
 -- env files Vite reads in which an existing setup may keep the key
@@ -37,58 +31,17 @@ local function find_entry(s)
   })
 end
 
--- Files that already initialise a browser SDK: path -> number of init calls.
+-- Files that already initialise a browser SDK, and the CDN snippet inline in index.html
 local function existing_inits(s)
-  local found, total = {}, 0
-  for _, p in ipairs(js.sources(s)) do
-    local src = s:read(p)
-    if src and (js.imports(src, SDK) or js.imports(src, UNIFIED)) then
-      local n = js.count_sdk_calls(s, p, src, { SDK, UNIFIED }, { "init", "initAll" })
-      if n > 0 then
-        found[#found + 1] = { path = p, calls = n, src = src }
-        total = total + n
-      end
-    end
-  end
+  local found, total = browser.existing_inits(s)
   -- the snippet from Amplitude's CDN, inline in the page
-  local html = s:read("index.html")
-  if html and string.find(string.lower(html), "amplitude", 1, true) then
-    local n = js.count_calls(html, "init") + js.count_calls(html, "initAll")
-    if n > 0 then
-      found[#found + 1] = { path = "index.html", calls = n, src = html, cdn = true }
-      total = total + n
-    end
-  end
+  total = total + browser.add_cdn_init(found, "index.html", s:read("index.html"))
   return found, total
 end
 
--- autocapture as Amplitude's framework guides set it (amplitude/wizard skills/integration/
--- integration-javascript_web: sessions, page views, form interactions, file downloads), and
--- no init without a key (the SDK would log an error on every page)
-local AUTOCAPTURE = "autocapture: { sessions: true, pageViews: true, formInteractions: true, fileDownloads: true }"
-
--- the import clause and the init, written canonically (two spaces, single quotes,
--- semicolons): the host's edit_insert writes them in the entry's own style
 local function init_code(sdk, zone)
-  local eu = zone == "eu" and "    serverZone: 'EU',\n" or ""
-  local guard = "// One init for the whole page: page views and sessions are tracked from the first load.\n" ..
-    "if (import.meta.env." .. KEY_VAR .. ") {\n"
-  if sdk == UNIFIED then
-    return "{ initAll }", guard ..
-        "  initAll(import.meta.env." .. KEY_VAR .. ", {\n" .. eu ..
-        "    analytics: {\n" ..
-        "      serverUrl: import.meta.env." .. URL_VAR .. " || undefined,\n" ..
-        "      " .. AUTOCAPTURE .. ",\n" ..
-        "    },\n" ..
-        "  });\n" ..
-        "}\n"
-  end
-  return "* as amplitude", guard ..
-      "  amplitude.init(import.meta.env." .. KEY_VAR .. ", {\n" ..
-      "    serverUrl: import.meta.env." .. URL_VAR .. " || undefined,\n" .. eu ..
-      "    " .. AUTOCAPTURE .. ",\n" ..
-      "  });\n" ..
-      "}\n"
+  return browser.init_code(sdk, "import.meta.env." .. KEY_VAR, "import.meta.env." .. URL_VAR, zone,
+    "One init for the whole page: page views and sessions are tracked from the first load.")
 end
 
 return {
@@ -105,7 +58,7 @@ return {
     -- React on Vite (create-vite's react templates): the Vite entry runs once per page
     -- load, before createRoot renders, which is where Amplitude's React guide initialises
     -- (amplitude/wizard skills/integration/integration-react-vite/SKILL.md; it prefers the unified
-    -- SDK, and we keep the analytics SDK for the reason above). With a router library
+    -- SDK, and we keep the analytics SDK for the reason in lua/sdk/browser.lua). With a router library
     -- (React Router, TanStack Router) the app belongs to those plugins: no claim.
     local react = js.dep(s, "react")
     if react and js.dep(s, "react-dom") then
@@ -138,26 +91,7 @@ return {
       error("no entry script: index.html loads no local <script src>, and there is no src/main.(js|ts)")
     end
     local inits = existing_inits(s)
-    local sdk = SDK
-    if js.dep(s, UNIFIED) and not js.dep(s, SDK) then sdk = UNIFIED end
-    if #inits > 0 then
-      local src = inits[1].src
-      if js.imports(src, UNIFIED) and not js.imports(src, SDK) then sdk = UNIFIED else sdk = SDK end
-      s:log("info", "Amplitude is already initialised in " .. inits[1].path .. ": no second init")
-    end
-    local cdn = #inits > 0 and inits[1].cdn
-    if not cdn and not js.dep(s, SDK) and not js.dep(s, UNIFIED) then
-      s:progress("Adding " .. sdk .. " " .. SDK_SPEC)
-      s:dependency("package.json", sdk, SDK_SPEC)
-      s:install("package.json")
-    end
-    -- the key goes where the init reads it; an existing init with its own source keeps it
-    local reads_env = #inits == 0
-    for _, f in ipairs(inits) do reads_env = reads_env or text.contains(f.src, KEY_VAR) end
-    if reads_env then
-      js.ensure_env(s, ENV_FILE, ENV_FILES, KEY_VAR, s:get("api_key"))
-      if text.custom_ingest(s:get("ingest_url")) then s:env(ENV_FILE, URL_VAR, s:get("ingest_url")) end
-    end
+    local sdk = browser.plan_common(s, inits, ENV_FILE, ENV_FILES, KEY_VAR, URL_VAR)
     if #inits == 0 then
       local src = s:read(entry)
       local clause, init = init_code(sdk, s:get("zone"))
@@ -169,30 +103,6 @@ return {
 
   verify = function(s)
     local inits, total = existing_inits(s)
-    if total == 0 then return false, "no Amplitude init found in the project's sources" end
-    if total > 1 then
-      local where = {}
-      for _, f in ipairs(inits) do where[#where + 1] = f.path end
-      return false, "more than one Amplitude init (" .. table.concat(where, ", ") .. ")"
-    end
-    if not inits[1].cdn and not js.dep(s, SDK) and not js.dep(s, UNIFIED) then
-      return false, "package.json lists neither " .. SDK .. " nor " .. UNIFIED
-    end
-    local key = s:get("api_key")
-    if key and #key >= 8 then
-      local files = js.sources(s)
-      files[#files + 1] = "index.html"
-      for _, p in ipairs(files) do
-        local src = s:read(p)
-        if src and text.contains(src, key) then return false, "the API key is written into " .. p end
-      end
-    end
-    if text.contains(inits[1].src, KEY_VAR) then
-      for _, f in ipairs(ENV_FILES) do
-        local v = js.env_value(s:read(f), KEY_VAR)
-        if v and v ~= "" then return true end
-      end
-      return false, KEY_VAR .. " is set in none of " .. table.concat(ENV_FILES, ", ")
-    end
+    return browser.verify(s, inits, total, KEY_VAR, ENV_FILES, { "index.html" })
   end,
 }
