@@ -2,6 +2,7 @@
  * confirm -> apply through the ledger -> install -> verify. */
 #include "flow.h"
 #include "subprojects.h"
+#include "generic.h"
 #include "host.h"
 #include "flow_report.h"
 #include "ledger.h"
@@ -10,6 +11,7 @@
 
 #include <jansson.h>
 #include <stdarg.h>
+#include <strings.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,7 +206,11 @@ enum wiz_rc wiz_flow_detect(struct wiz_app *app, struct wiz_flow **out)
     enum wiz_rc rc = wiz_registry_load(app, &f->reg);
     if (!rc && app->opts.framework) {
         f->plugin = wiz_registry_find(&f->reg, app->opts.framework, &f->framework);
-        if (!f->plugin) {
+        if (!f->plugin && strcasecmp(app->opts.framework, WIZ_GENERIC_ID) == 0) {
+            char *ids = all_ids(&f->reg); /* asked by name (no plugin serves it): the manual steps */
+            rc = wiz_generic_steps(app, f->root, ids);
+            free(ids);
+        } else if (!f->plugin) {
             char *ids = all_ids(&f->reg);
             rc = wiz_fail(&app->ctx, WIZ_EUSAGE, "no plugin serves framework '%s' (tried: %s)", app->opts.framework,
                           ids && ids[0] ? ids : "no plugins found");
@@ -218,22 +224,30 @@ enum wiz_rc wiz_flow_detect(struct wiz_app *app, struct wiz_flow **out)
              * no answer comes on stdin); CI stays exit 2 with the list tried */
             enum wiz_ui_mode m = wiz_ui_mode(app);
             if (m != WIZ_UI_CI && ids && ids[0]) {
-                const char *labels[256];
+                const char *labels[257], *values[257];
                 struct wiz_plugin *owners[256];
                 int nl = 0;
                 for (size_t i = 0; i < f->reg.n && nl < 256; i++)
                     for (char **id = f->reg.v[i].ids; f->reg.v[i].status == WIZ_PS_OK && *id && nl < 256; id++)
-                        owners[nl] = &f->reg.v[i], labels[nl++] = *id;
+                        owners[nl] = &f->reg.v[i], values[nl] = *id, labels[nl++] = *id;
+                /* the last choice: none of these, the manual steps (--framework generic) */
+                labels[nl] = "none of these: show the manual steps";
+                values[nl] = WIZ_GENERIC_ID;
                 int pick = 0;
                 char *q = wiz_asprintf("No plugin recognised %s (tried: %s). Which framework does this project use?",
                                        f->root, ids);
-                rc = wiz_ui_choose_values(app, q ? q : "Which framework does this project use?", labels, labels, nl, -1,
-                                          "--framework", &pick);
+                rc = wiz_ui_choose_values(app, q ? q : "Which framework does this project use?", labels, values,
+                                          nl + 1, -1, "--framework", &pick);
                 free(q);
-                if (!rc) {
+                if (!rc && pick == nl) {
+                    rc = wiz_generic_steps(app, f->root, ids);
+                } else if (!rc) {
                     f->plugin = owners[pick];
                     f->framework = labels[pick];
                 }
+            } else if (app->cmd_name && strcmp(app->cmd_name, "setup") == 0) {
+                /* CI: setup ends with the manual steps and exit 10; detect stays exit 2 */
+                rc = wiz_generic_steps(app, f->root, ids);
             } else {
                 rc = wiz_fail(&app->ctx, WIZ_EUSAGE, "could not tell which framework %s uses (tried: %s); pass --framework ID",
                               f->root, ids && ids[0] ? ids : "no plugins found");

@@ -196,7 +196,8 @@ printf '' | AMPLI_WIZARD_CONFIG="$T/agent/.ampli.json" "$WIZ_BIN" setup --agent 
 validate "$T/again.ndjson"
 assert_contains "$(cat "$T/again.ndjson")" "already set up"
 
-# ---- nothing detected: agent asks for --framework (exit 12), CI names what was tried (exit 2) ----
+# ---- nothing detected: agent asks for --framework (exit 12; the manual steps are a choice),
+# CI prints the manual steps and names what was tried (exit 10) ----
 mkdir -p "$T/empty"
 export AMPLI_WIZARD_CONFIG="$T/agent/.ampli.json"
 expect_rc 12 "$WIZ_BIN" setup --agent --install-dir "$T/empty" </dev/null
@@ -204,10 +205,12 @@ printf '%s\n' "$OUT" >"$T/nodetect.ndjson"
 validate "$T/nodetect.ndjson"
 printf '%s\n' "$OUT" | jq -se '[.[] | select(.type == "needs_input")][0].data |
   .code == "framework_disambiguation" and .manualEntry.flag == "--framework" and
-  ([.choices[] | select(.value == "ui-probe" and .resumeFlags == ["--framework", "ui-probe"])] | length) == 1' >/dev/null \
+  ([.choices[] | select(.value == "ui-probe" and .resumeFlags == ["--framework", "ui-probe"])] | length) == 1 and
+  ([.choices[] | select(.value == "generic" and .resumeFlags == ["--framework", "generic"])] | length) == 1' >/dev/null \
   || fail "no needs_input naming --framework with the installed frameworks: $OUT"
 assert_contains "$OUT" '"code":"input_required","exitCode":12,"recoverable":"reinvoke_with_flag"'
-expect_rc 2 "$WIZ_BIN" setup --ci --install-dir "$T/empty"
+expect_rc 10 "$WIZ_BIN" setup --ci --install-dir "$T/empty"
+assert_contains "$OUT$ERR" "neither a JavaScript nor a Python project"
 assert_contains "$ERR" "tried: "
 assert_contains "$ERR" "ui-probe"
 assert_contains "$ERR" "--framework"
