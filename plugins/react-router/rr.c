@@ -1,4 +1,5 @@
-/* react-router: Amplitude for React Router 7 apps. Framework mode: the init goes in the
+/* react-router: Amplitude for React Router 7 apps, and React Router 6 (react-router-dom:
+ * the same data and declarative modes). Framework mode: the init goes in the
  * client entry (entry.client.*, revealed as React Router's default when the app has none),
  * before hydration. Data and declarative modes: in the module that renders the router
  * (<RouterProvider> / <BrowserRouter> inside createRoot().render), before it renders.
