@@ -602,7 +602,51 @@ static size_t function_body(const struct js *j, const char *name)
     return 0;
 }
 
-static const char *const anchors = "after-imports, before-imports, function:NAME, before-default-export, end";
+/* the token index of the '{' of the object at spec "CALL[.KEY...]": the object literal
+ * passed first to CALL(, then the object value of each KEY in turn
+ * (defineNuxtConfig.runtimeConfig.public), or 0. A KEY is a member name (bare or quoted)
+ * directly in the object, followed by ':' and '{'. */
+static size_t object_body(const struct js *j, const char *spec)
+{
+    char call[64];
+    const char *dot = strchr(spec, '.');
+    size_t cl = dot ? (size_t)(dot - spec) : strlen(spec);
+    if (!cl || cl >= sizeof call)
+        return 0;
+    memcpy(call, spec, cl);
+    call[cl] = 0;
+    size_t b = 0;
+    for (size_t i = 0; i + 2 < j->k.n && !b; i++)
+        if (is(j, i, call) && !(i > 0 && punct(j, i - 1, '.')) && punct(j, i + 1, '(') && punct(j, i + 2, '{'))
+            b = i + 2;
+    for (const char *key = dot ? dot + 1 : NULL; b && key && *key;) {
+        const char *next = strchr(key, '.');
+        size_t kl = next ? (size_t)(next - key) : strlen(key);
+        int d = j->k.v[b].depth + 1;
+        size_t found = 0;
+        for (size_t i = b + 1; i + 2 < j->k.n && !found; i++) {
+            const struct wiz_tok *t = &j->k.v[i];
+            if (t->depth < d)
+                break; /* the object's closing brace */
+            if (t->depth != d || !(punct(j, i - 1, '{') || punct(j, i - 1, ',')) || !punct(j, i + 1, ':') ||
+                !punct(j, i + 2, '{'))
+                continue;
+            size_t s = t->s, e = t->e;
+            if (t->kind == WIZ_TOK_STR)
+                s++, e--;
+            else if (t->kind != WIZ_TOK_IDENT)
+                continue;
+            if (e - s == kl && !memcmp(j->t + s, key, kl))
+                found = i + 2;
+        }
+        b = found;
+        key = next ? next + 1 : NULL;
+    }
+    return b;
+}
+
+static const char *const anchors =
+    "after-imports, before-imports, function:NAME, object:CALL[.KEY...], before-default-export, end";
 
 int wiz_edit_insert(const char *path, const char *text, const char *anchor, const char *code, char **out, char *why)
 {
@@ -627,17 +671,19 @@ int wiz_edit_insert(const char *path, const char *text, const char *anchor, cons
     } else if (!strcmp(anchor, "before-imports")) {
         p = j.run_end ? line_start(text, j.imp[0].s) : top_spot(&j, &before);
         before = p > j.r.s && !j.run_end;
-    } else if (!strncmp(anchor, "function:", 9)) {
-        size_t b = function_body(&j, anchor + 9);
+    } else if (!strncmp(anchor, "function:", 9) || !strncmp(anchor, "object:", 7)) {
+        bool fn = anchor[0] == 'f';
+        const char *name = anchor + (fn ? 9 : 7);
+        size_t b = fn ? function_body(&j, name) : object_body(&j, name);
         if (!b) {
             rc = WIZ_PLUGIN_ENOTFOUND;
-            snprintf(why, WIZ_EDIT_WHY, "no function %.64s with a { } body", anchor + 9);
+            snprintf(why, WIZ_EDIT_WHY, fn ? "no function %.64s with a { } body" : "no object %.64s", name);
             goto done;
         }
         size_t brace = j.k.v[b].e;
         if (!blank_line_at(text, brace, len) && b + 1 < j.k.n && !j.k.v[b + 1].nl_before && !punct(&j, b + 1, '}')) {
             rc = WIZ_PLUGIN_EINVAL;
-            snprintf(why, WIZ_EDIT_WHY, "the body of %.64s goes on after its opening brace's line", anchor + 9);
+            snprintf(why, WIZ_EDIT_WHY, "the body of %.64s goes on after its opening brace's line", name);
             goto done;
         }
         p = next_line(text, brace, len);

@@ -150,7 +150,9 @@ struct wiz_host_api {
     /* Inserts code written with two-space indentation, single quotes, semicolons and
      * trailing commas in multi-line literals, in
      * the file's style, at "after-imports", "before-imports", "function:NAME" (the start of
-     * its body), "before-default-export" or "end". */
+     * its body), "object:CALL[.KEY...]" (the start of the object literal passed to CALL, or
+     * of a member's object value in it; a host without it answers EINVAL, unknown anchor),
+     * "before-default-export" or "end". */
     int (*edit_insert)(wiz_session *s, const char *path, const char *text, const char *anchor, const char *code,
                        char **out);
     /* Calls of any of names (NULL-terminated) through bindings of MODULE's import or

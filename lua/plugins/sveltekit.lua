@@ -46,12 +46,7 @@ return {
 
   plan = function(s)
     local inits = browser.existing_inits(s)
-    for _, f in ipairs(inits) do
-      if server_only(f.path) then
-        error("the browser SDK is initialised in server-only code (" .. f.path .. "): it would run on " ..
-          "every request, never in the browser; remove that init and run setup again")
-      end
-    end
+    browser.refuse_server_init(inits, server_only)
     local sdk = browser.plan_common(s, inits, ENV_FILE, ENV_FILES, KEY_VAR, URL_VAR)
     if #inits > 0 then return end
     local clause, init = browser.init_code(sdk, "env." .. KEY_VAR, "env." .. URL_VAR, s:get("zone"),
@@ -74,11 +69,8 @@ return {
 
   verify = function(s)
     local inits, total = browser.existing_inits(s)
-    for _, f in ipairs(inits) do
-      if server_only(f.path) then
-        return false, "the browser SDK is initialised in server-only code (" .. f.path .. ")"
-      end
-    end
+    local srv = browser.server_init(inits, server_only)
+    if srv then return false, "the browser SDK is initialised in server-only code (" .. srv .. ")" end
     return browser.verify(s, inits, total, KEY_VAR, ENV_FILES, { "src/app.html" })
   end,
 }

@@ -88,6 +88,25 @@ function M.init_code(sdk, key_expr, url_expr, zone, why)
       "}\n"
 end
 
+-- The first of inits in a file server_only(path) says runs only on the server (an SSR
+-- framework's server routes, hooks, utilities), or nil: the browser SDK there would run on
+-- every request and never in a browser.
+function M.server_init(inits, server_only)
+  for _, f in ipairs(inits) do
+    if server_only(f.path) then return f.path end
+  end
+  return nil
+end
+
+-- errors (the plan fails, nothing written) when an init is in server-only code
+function M.refuse_server_init(inits, server_only)
+  local p = M.server_init(inits, server_only)
+  if p then
+    error("the browser SDK is initialised in server-only code (" .. p .. "): it would run on every request, " ..
+      "never in the browser; remove that init and run setup again")
+  end
+end
+
 -- The checks every browser plugin's verify makes: exactly one init, the SDK listed, the
 -- key in no source file, and (when the init reads key_var) key_var set in an env file.
 -- inits/total as existing_inits returns them; extra: more files the key must not be in.

@@ -95,6 +95,30 @@ static void inserts(void **st)
               "export function main() {\n    init();\n    run();\n}\n");
     insert_is("m.ts", "const main = async () => {\n  run();\n};\n", "function:main", "init();\n",
               "const main = async () => {\n  init();\n  run();\n};\n");
+    /* the start of an object passed to a call, and of a member's object value (Nuxt's
+     * runtimeConfig); a comment's or a string's braces are not the object */
+    const char *nuxt = "// https://nuxt.com/docs\nexport default defineNuxtConfig({\n  compatibilityDate: '2025-07-15',\n"
+                       "  devtools: { enabled: true }\n})\n";
+    insert_is("nuxt.config.ts", nuxt, "object:defineNuxtConfig", "runtimeConfig: {\n  public: {\n    k: '',\n  },\n},\n",
+              "// https://nuxt.com/docs\nexport default defineNuxtConfig({\n  runtimeConfig: {\n    public: {\n      k: '',\n"
+              "    },\n  },\n  compatibilityDate: '2025-07-15',\n  devtools: { enabled: true }\n})\n");
+    insert_is("c.ts", "export default defineNuxtConfig({\n  /* runtimeConfig: { public: {} } */\n  'runtimeConfig': {\n"
+              "    public: {\n      other: 1,\n    },\n  },\n});\n",
+              "object:defineNuxtConfig.runtimeConfig.public", "k: '',\n",
+              "export default defineNuxtConfig({\n  /* runtimeConfig: { public: {} } */\n  'runtimeConfig': {\n"
+              "    public: {\n      k: '',\n      other: 1,\n    },\n  },\n});\n");
+    /* an empty object is opened; a nested key not there is not found */
+    insert_is("e.js", "export default defineConfig({})\n", "object:defineConfig", "a: 1,\n",
+              "export default defineConfig({\n  a: 1,\n})\n");
+    {
+        char *o = NULL;
+        assert_int_equal(wiz_edit_insert("c.ts", nuxt, "object:defineNuxtConfig.runtimeConfig", "a: 1,\n", &o, why),
+                         WIZ_PLUGIN_ENOTFOUND);
+        assert_non_null(strstr(why, "no object defineNuxtConfig.runtimeConfig"));
+        /* devtools' value is an object, but not at the path asked */
+        assert_int_equal(wiz_edit_insert("c.ts", nuxt, "object:defineNuxtConfig.enabled", "a: 1,\n", &o, why),
+                         WIZ_PLUGIN_ENOTFOUND);
+    }
     /* before the default export and its JSDoc */
     insert_is("n.js", "import a from 'a';\n\n/** the app */\nexport default a;\n", "before-default-export", "init();\n",
               "import a from 'a';\n\ninit();\n\n/** the app */\nexport default a;\n");
