@@ -65,12 +65,33 @@ static bool masked_key(const char *p, size_t n, size_t *vstart, size_t *vlen)
     return *vlen > 8;
 }
 
+/* The same for a JSON member "apiKey":"value" (a generated module that holds the key, as
+ * the angular plugin's): the value between the quotes. */
+static bool masked_json_key(const char *p, size_t n, size_t *vstart, size_t *vlen)
+{
+    static const char tag[] = "\"apiKey\":\"";
+    const size_t tl = sizeof tag - 1;
+    for (size_t i = 0; i + tl < n; i++)
+        if (memcmp(p + i, tag, tl) == 0) {
+            const char *q = memchr(p + i + tl, '"', n - i - tl);
+            if (!q)
+                return false;
+            *vstart = i + tl;
+            *vlen = (size_t)(q - (p + *vstart));
+            return *vlen > 8;
+        }
+    return false;
+}
+
 static void put_line(FILE *f, char k, const char *p, size_t n, bool colour)
 {
     size_t vs, vl;
-    if (masked_key(p, n, &vs, &vl)) {
+    if (masked_key(p, n, &vs, &vl) || masked_json_key(p, n, &vs, &vl)) {
         const char *c = colour && k != ' ' ? (k == '+' ? "\033[32m" : "\033[31m") : "";
-        fprintf(f, "%s%c%.*s%.4s...%.4s%s\n", c, k, (int)vs, p, p + vs, p + vs + vl - 4,
+        size_t rest = vs + vl, rl = n - rest;
+        while (rl && (p[rest + rl - 1] == '\n' || p[rest + rl - 1] == '\r'))
+            rl--;
+        fprintf(f, "%s%c%.*s%.4s...%.4s%.*s%s\n", c, k, (int)vs, p, p + vs, p + vs + vl - 4, (int)rl, p + rest,
                 colour && k != ' ' ? "\033[0m" : "");
         if (!n || p[n - 1] != '\n')
             fprintf(f, "\\ No newline at end of file\n");

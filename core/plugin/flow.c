@@ -279,7 +279,8 @@ void wiz_flow_report(struct wiz_app *app, const struct wiz_flow *f, bool json)
             /* frameworks its Integration enum (src/lib/constants.ts) has no member for: it sets
              * them up as javascript_web with a framework skill (skills/integration/integration-*) */
             {"react", "javascript_web", "React"},      {"sveltekit", "javascript_web", "SvelteKit"},
-            {"astro", "javascript_web", "Astro"},    {"nuxt", "javascript_web", "Nuxt"}};
+            {"astro", "javascript_web", "Astro"},    {"nuxt", "javascript_web", "Nuxt"},
+            {"angular", "javascript_web", "Angular"}};
         const char *integration = f->framework, *display = f->framework;
         for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
             if (strcmp(names[i][0], f->framework) == 0) {
