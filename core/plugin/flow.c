@@ -280,7 +280,7 @@ void wiz_flow_report(struct wiz_app *app, const struct wiz_flow *f, bool json)
              * them up as javascript_web with a framework skill (skills/integration/integration-*) */
             {"react", "javascript_web", "React"},      {"sveltekit", "javascript_web", "SvelteKit"},
             {"astro", "javascript_web", "Astro"},    {"nuxt", "javascript_web", "Nuxt"},
-            {"angular", "javascript_web", "Angular"}};
+            {"angular", "javascript_web", "Angular"}, {"tanstack", "javascript_web", "TanStack"}};
         const char *integration = f->framework, *display = f->framework;
         for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
             if (strcmp(names[i][0], f->framework) == 0) {

@@ -63,6 +63,7 @@ return {
     local react = js.dep(s, "react")
     if react and js.dep(s, "react-dom") then
       for _, r in ipairs({ "react-router", "react-router-dom", "@tanstack/react-router", "@tanstack/react-start" }) do
+        -- (the react-router and tanstack plugins claim these first; with them removed, say why)
         if js.dep(s, r) then
           s:log("warn", "javascript-web: React on Vite with " .. r .. ": no plugin sets up that router yet; " ..
             "--framework react adds the Browser SDK to its entry script anyway")

@@ -66,10 +66,11 @@ end
 
 -- The import clause and the guarded init for sdk, reading the key from key_expr and the
 -- server URL from url_expr (both JS expressions); why is the comment above the init.
--- No init without a key: the SDK would log an error on every page.
-function M.init_code(sdk, key_expr, url_expr, zone, why)
+-- No init without a key: the SDK would log an error on every page. where (optional): a
+-- condition the init also needs (typeof window !== 'undefined' in a module the server loads).
+function M.init_code(sdk, key_expr, url_expr, zone, why, where)
   local eu = zone == "eu" and "    serverZone: 'EU',\n" or ""
-  local guard = "// " .. why .. "\nif (" .. key_expr .. ") {\n"
+  local guard = "// " .. why .. "\nif (" .. (where and (where .. " && ") or "") .. key_expr .. ") {\n"
   if sdk == M.UNIFIED then
     return "{ initAll }", guard ..
         "  initAll(" .. key_expr .. ", {\n" .. eu ..
