@@ -26,8 +26,12 @@ local function server_only(path)
     or string.match(path, "/lib/server/") or string.match(path, "^src/lib/server/")
 end
 
+-- sv writes tsconfig.json for TypeScript and jsconfig.json for JS with JSDoc types (which
+-- also lists typescript, for checkJs)
 local function ts_project(s)
-  return s:exists("tsconfig.json") or js.dep(s, "typescript") ~= nil
+  if s:exists("tsconfig.json") then return true end
+  if s:exists("jsconfig.json") then return false end
+  return js.dep(s, "typescript") ~= nil
 end
 
 return {

@@ -77,6 +77,16 @@ grep -qx 'export function handleError({ error }) {' "$E" || fail "handleError lo
 [ "$(grep -c 'amplitude.init(' "$E")" = 1 ] || fail "not one init"
 settled "$P" "$before"
 
+# --- sv's JS template (JSDoc types: jsconfig.json, typescript listed for checkJs): a .js hook ---
+P="$T/jsdoc"; mkdir -p "$P/src/routes"
+printf '{ "name": "jd", "type": "module", "devDependencies": { "@sveltejs/kit": "^2.63.0", "typescript": "^6.0.3" } }\n' >"$P/package.json"
+printf '{ "extends": "./.svelte-kit/tsconfig.json", "compilerOptions": { "checkJs": true } }\n' >"$P/jsconfig.json"
+printf '<h1>hi</h1>\n' >"$P/src/routes/+page.svelte"
+commit "$P"; before=$(tree "$P")
+setup "$P"
+[ -f "$P/src/hooks.client.js" ] && [ ! -e "$P/src/hooks.client.ts" ] || fail "jsdoc project: $(ls "$P/src")"
+settled "$P" "$before"
+
 # --- an init the app already has (in the root layout): no second one ---
 P="$T/has"; mkdir -p "$P/src/routes"
 cat >"$P/package.json" <<'EOF'
