@@ -164,4 +164,20 @@ chmod +x "$T/fake-tools/pnpm"
 PATH=$nopnpm run_ci 0 pm/pnpm-app --level build --jobs 1 --tools-dir "$T/fake-tools"
 assert_contains "$OUT" "PASS  build"
 grep -q '^fake pnpm install' "$T/pnpm-calls" || fail "the tools dir's pnpm did not run the install"
+# --- an app that needs another Node.js line ("node": "99"): its tools/node99/bin comes first,
+# for the commands the job starts; not installed, the app fails naming the binary ---
+mkdir -p "$T/napps/pm" "$T/ntools/bin" "$T/node99/bin"
+cp -r "$FX/pm/pnpm-app" "$T/napps/pm/"
+jq '. + {node: "99"}' "$FX/pm/pnpm-app/.wizard-ci/expect.json" >"$T/napps/pm/pnpm-app/.wizard-ci/expect.json"
+printf '#!/bin/sh
+echo "node for pnpm: $(command -v node)" >> "%s/node-calls"
+' "$T" > "$T/ntools/bin/pnpm"
+chmod +x "$T/ntools/bin/pnpm"
+PATH=$nopnpm expect_rc 1 "$CI" --apps-dir "$T/napps" pm/pnpm-app --level build --jobs 1 --tools-dir "$T/ntools/bin"
+assert_contains "$OUT" "the app needs Node.js 99: $T/ntools/bin/../node99/bin/node is not installed"
+mkdir -p "$T/ntools/node99/bin"; printf '#!/bin/sh
+echo v99.0.0
+' >"$T/ntools/node99/bin/node"; chmod +x "$T/ntools/node99/bin/node"
+PATH=$nopnpm expect_rc 0 "$CI" --apps-dir "$T/napps" pm/pnpm-app --level build --jobs 1 --tools-dir "$T/ntools/bin"
+grep -qx "node for pnpm: $T/ntools/bin/../node99/bin/node" "$T/node-calls" || fail "node99 not first on PATH: $(cat "$T/node-calls")"
 echo "wizard-ci: all checks passed"

@@ -20,7 +20,7 @@ static const struct field {
     {"env_file", K_STR, false}, {"env_var", K_STR, false}, {"server_url_var", K_STR, false},
     {"creates", K_STRS, false}, {"changes", K_STRS, false}, {"may_change", K_STRS, false},
     {"untouched", K_STRS, false}, {"compile", K_STRS, false}, {"test", K_STRS, false},
-    {"init_pattern", K_STR, false}, {"config_changes", K_STRS, false}, {"start", K_OBJ, false}, {"start.kind", K_STR, false},
+    {"init_pattern", K_STR, false}, {"config_changes", K_STRS, false}, {"node", K_STR, false}, {"start", K_OBJ, false}, {"start.kind", K_STR, false},
     {"start.build", K_STRS, true}, {"start.command", K_STRS, false}, {"start.port_env", K_STR, true},
     {"start.request_path", K_STR, true}, {"start.expect_status", K_INT, false}, {"start.expect_text", K_STR, false},
     /* descriptive */

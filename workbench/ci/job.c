@@ -67,10 +67,25 @@ static enum wiz_rc make_env(struct ci_job *j)
         {NULL, NULL}};
     for (int i = 0; !rc && set[i][0]; i++)
         rc = ci_env_set(e, set[i][0], set[i][1]);
-    /* the pinned package managers first: the apps build with the versions CI pins */
+    /* the pinned package managers first: the apps build with the versions CI pins; an app
+     * whose framework needs a newer Node.js line ("node": "22") gets the pinned one from
+     * tools/node22/bin before them */
     const char *path = getenv("PATH");
     char *newpath = j->paths->tools_bin ? wiz_asprintf("%s:%s", j->paths->tools_bin, path && path[0] ? path : "/usr/bin:/bin")
                                         : NULL;
+    const char *node = json_string_value(ci_exp_get(j, "node"));
+    if (!rc && newpath && node) {
+        char *dir = wiz_asprintf("%s/../node%s/bin", j->paths->tools_bin, node);
+        char *bin = dir ? wiz_asprintf("%s/node", dir) : NULL;
+        if (!bin || strspn(node, "0123456789") != strlen(node) || access(bin, X_OK) != 0) {
+            free(dir), free(bin), free(newpath), free(npmrc), free(cfg), free(npm), free(yarn);
+            return wiz_fail(&j->ctx, WIZ_ENOTFOUND, "the app needs Node.js %s: %s/../node%s/bin/node is not installed "
+                            "(scripts/install-deps runtime)", node, j->paths->tools_bin, node);
+        }
+        char *p2 = wiz_asprintf("%s:%s", dir, newpath);
+        free(dir), free(bin), free(newpath);
+        newpath = p2;
+    }
     if (!rc && newpath)
         rc = ci_env_set(e, "PATH", newpath);
     free(newpath);
