@@ -57,8 +57,8 @@ return {
     local entry = entry_from_html(s)
     -- React on Vite (create-vite's react templates): the Vite entry runs once per page
     -- load, before createRoot renders, which is where Amplitude's React guide initialises
-    -- (amplitude/wizard skills/integration/integration-react-vite/SKILL.md; it prefers the unified
-    -- SDK, and we keep the analytics SDK for the reason in lua/sdk/browser.lua). With a router library
+    -- (amplitude/wizard skills/integration/integration-react-vite/SKILL.md, with the unified
+    -- SDK, which plan adds too). With a router library
     -- (React Router, TanStack Router) the app belongs to those plugins: no claim.
     local react = js.dep(s, "react")
     if react and js.dep(s, "react-dom") then
@@ -92,7 +92,9 @@ return {
       error("no entry script: index.html loads no local <script src>, and there is no src/main.(js|ts)")
     end
     local inits = existing_inits(s)
-    local sdk = browser.plan_common(s, inits, ENV_FILE, ENV_FILES, KEY_VAR, URL_VAR)
+    -- React on Vite: the unified SDK, as Amplitude's React guide (integration-react-vite) has it
+    local sdk = browser.plan_common(s, inits, ENV_FILE, ENV_FILES, KEY_VAR, URL_VAR,
+      s:get("framework") == "react" and browser.UNIFIED or browser.SDK)
     if #inits == 0 then
       local src = s:read(entry)
       local clause, init = init_code(sdk, s:get("zone"))

@@ -1,15 +1,19 @@
--- The Browser SDK as the browser-framework plugins add it (javascript-web, sveltekit, astro):
+-- The Browser SDK as the browser-framework plugins add it (javascript-web, sveltekit, astro,
+-- nuxt, angular, tanstack):
 -- import("browser"). One init per app, guarded by its key, written canonically (two spaces,
 -- single quotes, semicolons) so that the host's edits put it in each file's own style.
 local text = import("text")
 local js = import("js")
 local M = {}
 
--- @amplitude/analytics-browser rather than @amplitude/unified: the unified SDK bundles
--- session replay, experiment and guides as well (more to download, and more requests at
--- page load); the analytics SDK alone sends page views and sessions, which is the task.
+-- The two browser SDKs. Amplitude's framework guides make @amplitude/unified the default for
+-- a new browser project and keep @amplitude/analytics-browser where a project already has it
+-- (amplitude/wizard skills/integration/integration-*/SKILL.md, "Unified SDK"); the framework
+-- plugins of this round (react, sveltekit, astro, nuxt, angular, tanstack) follow that. Plain
+-- javascript-web keeps the analytics SDK: it sends the page views and sessions that are the
+-- task, without session replay, experiment and guides to download on a plain page.
 M.SDK, M.SDK_SPEC = "@amplitude/analytics-browser", "^2.48.1"
-M.UNIFIED = "@amplitude/unified"
+M.UNIFIED, M.UNIFIED_SPEC = "@amplitude/unified", "^1.1.35"
 
 -- autocapture as Amplitude's framework guides set it (amplitude/wizard skills/integration/
 -- integration-javascript_web: sessions, page views, form interactions, file downloads)
@@ -45,22 +49,24 @@ function M.existing_inits(s)
 end
 
 -- The SDK to write: the one an existing init imports, else the one package.json already
--- lists, else the analytics SDK.
-function M.pick_sdk(s, inits)
+-- lists (the unified SDK first, as the C plugins read it), else default (M.UNIFIED or M.SDK).
+function M.pick_sdk(s, inits, default)
   if inits and #inits > 0 then
     local src = inits[1].src
     if js.imports(src, M.UNIFIED) and not js.imports(src, M.SDK) then return M.UNIFIED end
     return M.SDK
   end
-  if js.dep(s, M.UNIFIED) and not js.dep(s, M.SDK) then return M.UNIFIED end
-  return M.SDK
+  if js.dep(s, M.UNIFIED) then return M.UNIFIED end
+  if js.dep(s, M.SDK) then return M.SDK end
+  return default or M.UNIFIED
 end
 
 -- plans the dependency and its install unless package.json lists either SDK
 function M.ensure_dependency(s, sdk)
   if js.dep(s, M.SDK) or js.dep(s, M.UNIFIED) then return end
-  s:progress("Adding " .. sdk .. " " .. M.SDK_SPEC)
-  s:dependency("package.json", sdk, M.SDK_SPEC)
+  local spec = sdk == M.UNIFIED and M.UNIFIED_SPEC or M.SDK_SPEC
+  s:progress("Adding " .. sdk .. " " .. spec)
+  s:dependency("package.json", sdk, spec)
   s:install("package.json")
 end
 
@@ -144,9 +150,9 @@ end
 
 -- The plan every browser plugin starts with: says where an existing init is, plans the SDK
 -- (unless the init is Amplitude's CDN snippet) and the key (browser.ensure_env). Returns the
--- SDK the new init imports.
-function M.plan_common(s, inits, env_file, env_files, key_var, url_var)
-  local sdk = M.pick_sdk(s, inits)
+-- SDK the new init imports (default: the one for a project that has neither).
+function M.plan_common(s, inits, env_file, env_files, key_var, url_var, default)
+  local sdk = M.pick_sdk(s, inits, default)
   if #inits > 0 then
     s:log("info", "Amplitude is already initialised in " .. inits[1].path .. ": no second init")
   end

@@ -18,9 +18,9 @@ assert_not_contains "$OUT$ERR" "$KEY"
 [ "$(tree "$P")" = "$before" ] || fail "dry run wrote files"
 setup "$P"
 M="$P/src/main.ts"
-grep -qx "import \* as amplitude from '@amplitude/analytics-browser';" "$M" || fail "SDK import: $(cat "$M")"
+grep -qx "import { initAll } from '@amplitude/unified';" "$M" || fail "SDK import: $(cat "$M")"
 grep -qx "import { amplitudeEnv } from './environments/amplitude.env';" "$M" || fail "env import: $(cat "$M")"
-[ "$(grep -n 'amplitude.init(' "$M" | cut -d: -f1)" -lt "$(grep -n '^bootstrapApplication' "$M" | cut -d: -f1)" ] \
+[ "$(grep -n 'initAll(' "$M" | cut -d: -f1)" -lt "$(grep -n '^bootstrapApplication' "$M" | cut -d: -f1)" ] \
   || fail "init after bootstrap: $(cat "$M")"
 [ "$(cat "$P/.env")" = "NG_APP_AMPLITUDE_API_KEY=$KEY" ] || fail ".env: $(cat "$P/.env")"
 G="$P/src/environments/amplitude.env.ts"
@@ -37,7 +37,7 @@ cp "$T/gen.setup" "$G"
 for f in angular.json tsconfig.json tsconfig.app.json src/app/app.config.ts src/index.html package-lock.json; do
   git -C "$P" diff --quiet -- "$f" || fail "$f was changed"
 done
-git -C "$P" diff package.json | grep '^[-+] ' | grep -v '@amplitude/analytics-browser' && fail "package.json changed beyond the dependency"
+git -C "$P" diff package.json | grep '^[-+] ' | grep -v '@amplitude/unified' && fail "package.json changed beyond the dependency"
 settled "$P" "$before"
 
 # --- EU zone, a custom server URL in the generated module ---
@@ -59,7 +59,7 @@ printf 'export class AppModule {}\n' >"$P/src/app/app.module.ts"
 commit "$P"; before=$(tree "$P")
 setup "$P"
 grep -qx 'import { amplitudeEnv } from "./environments/amplitude.env"' "$P/src/main.ts" || fail "style: $(cat "$P/src/main.ts")"
-[ "$(grep -c 'amplitude.init(' "$P/src/main.ts")" = 1 ] || fail "NgModule: one init"
+[ "$(grep -c 'initAll(' "$P/src/main.ts")" = 1 ] || fail "NgModule: one init"
 settled "$P" "$before"
 
 # --- main.ts that bootstraps nothing: refused, nothing written ---

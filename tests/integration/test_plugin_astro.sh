@@ -12,18 +12,18 @@ before=$(tree "$P")
 [ "$(detected "$P")" = astro ] || fail "trail-notes not detected as astro: $(cat "$T/det.out" "$T/det.err")"
 assert_contains "$(cat "$T/det.out")" "package.json has astro ^5.18.2 and astro.config.mjs exists"
 expect_rc 0 "$W" setup --ci --skip-install --api-key "$KEY" --install-dir "$P" --dry-run
-assert_contains "$OUT" "+				amplitude.init(import.meta.env.PUBLIC_AMPLITUDE_API_KEY, {"
+assert_contains "$OUT" "+				initAll(import.meta.env.PUBLIC_AMPLITUDE_API_KEY, {"
 [ "$(tree "$P")" = "$before" ] || fail "dry run wrote files"
 setup "$P"
 L="$P/src/layouts/Layout.astro"
 # the script is head's last child, indented with the layout's tabs
 s=$(grep -n '^		<script>$' "$L" | cut -d: -f1); e=$(grep -n '^	</head>$' "$L" | cut -d: -f1)
 [ -n "$s" ] && [ "$(grep -n '^		</script>$' "$L" | cut -d: -f1)" = $((e - 1)) ] || fail "script not head's last child: $(cat "$L")"
-grep -qx "			import \* as amplitude from '@amplitude/analytics-browser';" "$L" || fail "import: $(cat "$L")"
+grep -qx "			import { initAll } from '@amplitude/unified';" "$L" || fail "import: $(cat "$L")"
 grep -qx "			if (import.meta.env.PUBLIC_AMPLITUDE_API_KEY) {" "$L" || fail "no key guard: $(cat "$L")"
-grep -qxF "					serverUrl: import.meta.env.PUBLIC_AMPLITUDE_SERVER_URL || undefined," "$L" || fail "serverUrl: $(cat "$L")"
+grep -qxF "						serverUrl: import.meta.env.PUBLIC_AMPLITUDE_SERVER_URL || undefined," "$L" || fail "serverUrl: $(cat "$L")"
 ! grep -q 'is:inline' "$L" || fail "the script must be processed (bundled), not inline"
-[ "$(grep -c 'amplitude.init(' "$L")" = 1 ] || fail "not one init"
+[ "$(grep -c 'initAll(' "$L")" = 1 ] || fail "not one init"
 [ "$(cat "$P/.env")" = "PUBLIC_AMPLITUDE_API_KEY=$KEY" ] || fail ".env: $(cat "$P/.env")"
 git -C "$P" check-ignore -q .env || fail ".env not ignored"
 ! git -C "$P" grep -q "$KEY" || fail "key in a tracked file"
@@ -58,7 +58,7 @@ EOF
 commit "$P"; before=$(tree "$P")
 setup "$P"
 I="$P/src/pages/index.astro"
-[ "$(sed -n 9p "$I")" = "    <script>" ] && [ "$(sed -n 10p "$I")" = "      import * as amplitude from '@amplitude/analytics-browser';" ] \
+[ "$(sed -n 9p "$I")" = "    <script>" ] && [ "$(sed -n 10p "$I")" = "      import { initAll } from '@amplitude/unified';" ] \
   || fail "minimal page: $(cat "$I")"
 [ "$(sed -n 2p "$I")" = "const greeting = '</head> is only text here';" ] || fail "frontmatter changed: $(cat "$I")"
 settled "$P" "$before"
@@ -76,7 +76,7 @@ sed -i "s#'../components#'../components#" "$P/src/pages/index.astro"
 commit "$P"; before=$(tree "$P")
 setup "$P"
 B="$P/src/components/BaseHead.astro"
-[ "$(grep -c 'amplitude.init(' "$B")" = 1 ] || fail "BaseHead.astro has no init: $(cat "$B")"
+[ "$(grep -c 'initAll(' "$B")" = 1 ] || fail "BaseHead.astro has no init: $(cat "$B")"
 [ "$(git -C "$P" diff --name-only -- src | tr '\n' ' ')" = "src/components/BaseHead.astro " ] || fail "edited: $(git -C "$P" diff --name-only)"
 settled "$P" "$before"
 

@@ -169,8 +169,11 @@ expect_rc 0 "$W" detect --ci --install-dir "$P"
 assert_contains "$OUT" "framework: react"
 assert_contains "$OUT" "package.json has react ^19.0.0 and vite ^7.1.0 and index.html loads src/main.jsx"
 setup "$P"
-grep -q "amplitude.init(import.meta.env.VITE_AMPLITUDE_API_KEY" "$P/src/main.jsx" || fail "vite-react: $(cat "$P/src/main.jsx")"
-ini=$(grep -n "amplitude.init(" "$P/src/main.jsx" | cut -d: -f1); ren=$(grep -n "createRoot(document" "$P/src/main.jsx" | cut -d: -f1)
+# the unified SDK, as Amplitude's React guide has it
+grep -qx "import { initAll } from '@amplitude/unified'" "$P/src/main.jsx" || fail "vite-react import: $(cat "$P/src/main.jsx")"
+grep -q '"@amplitude/unified": "^1\.' "$P/package.json" || fail "vite-react: no unified dependency"
+grep -q "initAll(import.meta.env.VITE_AMPLITUDE_API_KEY" "$P/src/main.jsx" || fail "vite-react: $(cat "$P/src/main.jsx")"
+ini=$(grep -n "initAll(" "$P/src/main.jsx" | cut -d: -f1); ren=$(grep -n "createRoot(document" "$P/src/main.jsx" | cut -d: -f1)
 [ "$ini" -lt "$ren" ] || fail "vite-react: the init is not before the render: $(cat "$P/src/main.jsx")"
 grep -qx "VITE_AMPLITUDE_API_KEY=$KEY" "$P/.env.local" || fail "vite-react: no key in .env.local"
 setup "$P"
@@ -184,7 +187,7 @@ commit "$P"
 expect_rc 0 "$W" detect --ci --install-dir "$P"
 assert_contains "$OUT" "framework: react-router"
 expect_rc 0 "$W" setup --ci --skip-install --api-key "$KEY" --install-dir "$P" --framework react
-grep -q "amplitude.init(import.meta.env.VITE_AMPLITUDE_API_KEY" "$P/src/main.jsx" || fail "vite-react-router with --framework: $(cat "$P/src/main.jsx")"
+grep -q "initAll(import.meta.env.VITE_AMPLITUDE_API_KEY" "$P/src/main.jsx" || fail "vite-react-router with --framework: $(cat "$P/src/main.jsx")"
 # --- init counting is semantic: a Sentry.init( in a file that imports the Amplitude SDK (for
 # track) is not an Amplitude init, so one is still added, and verify counts exactly one ---
 P="$T/sentry"; rm -rf "$P"; mkdir -p "$P/src"

@@ -18,15 +18,17 @@ assert_contains "$OUT" "Nuxt has no other way"
 setup "$P"
 C="$P/app/plugins/amplitude.client.ts"
 expected=$(printf '%s\n' \
-  "import * as amplitude from '@amplitude/analytics-browser'" \
+  "import { initAll } from '@amplitude/unified'" \
   "" \
   "export default defineNuxtPlugin(() => {" \
   "  const config = useRuntimeConfig()" \
   "  // One init for the whole app: a .client plugin runs once, in the browser, when the app starts." \
   "  if (config.public.amplitudeApiKey) {" \
-  "    amplitude.init(config.public.amplitudeApiKey, {" \
-  "      serverUrl: config.public.amplitudeServerUrl || undefined," \
-  "      autocapture: { sessions: true, pageViews: true, formInteractions: true, fileDownloads: true }" \
+  "    initAll(config.public.amplitudeApiKey, {" \
+  "      analytics: {" \
+  "        serverUrl: config.public.amplitudeServerUrl || undefined," \
+  "        autocapture: { sessions: true, pageViews: true, formInteractions: true, fileDownloads: true }" \
+  "      }" \
   "    })" \
   "  }" \
   "})")

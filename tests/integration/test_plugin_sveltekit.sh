@@ -21,20 +21,23 @@ H="$P/src/hooks.client.ts"
 [ -f "$H" ] || fail "no src/hooks.client.ts"
 # sv writes tabs, single quotes, semicolons and no trailing commas: the new file does too
 expected=$(printf '%s\n' \
-  "import * as amplitude from '@amplitude/analytics-browser';" \
+  "import { initAll } from '@amplitude/unified';" \
   "import { env } from '\$env/dynamic/public';" \
   "" \
   "// One init for the whole app: the client hooks run once, in the browser, when the app starts." \
   "if (env.PUBLIC_AMPLITUDE_API_KEY) {" \
-  "	amplitude.init(env.PUBLIC_AMPLITUDE_API_KEY, {" \
-  "		serverUrl: env.PUBLIC_AMPLITUDE_SERVER_URL || undefined," \
-  "		autocapture: { sessions: true, pageViews: true, formInteractions: true, fileDownloads: true }" \
+  "	initAll(env.PUBLIC_AMPLITUDE_API_KEY, {" \
+  "		analytics: {" \
+  "			serverUrl: env.PUBLIC_AMPLITUDE_SERVER_URL || undefined," \
+  "			autocapture: { sessions: true, pageViews: true, formInteractions: true, fileDownloads: true }" \
+  "		}" \
   "	});" \
   "}")
 [ "$(cat "$H")" = "$expected" ] || fail "hooks.client.ts: $(diff <(echo "$expected") "$H")"
 [ "$(cat "$P/.env")" = "PUBLIC_AMPLITUDE_API_KEY=$KEY" ] || fail ".env: $(cat "$P/.env")"
 git -C "$P" check-ignore -q .env || fail ".env not ignored"
-grep -q '"@amplitude/analytics-browser": "^2\.' "$P/package.json" || fail "dependency missing"
+# the unified SDK, Amplitude's default for a new browser project
+grep -q '"@amplitude/unified": "^1\.' "$P/package.json" || fail "dependency missing"
 ! git -C "$P" grep -q "$KEY" || fail "key in a tracked file"
 # server code stays free of the browser SDK; build configuration untouched
 for f in src/routes/+page.server.ts src/routes/+page.svelte src/routes/+layout.svelte vite.config.ts tsconfig.json src/app.html; do
@@ -70,11 +73,11 @@ setup "$P"
 E="$P/src/hooks.client.js"
 [ ! -e "$P/src/hooks.client.ts" ] || fail "a second hooks file was created"
 [ "$(sed -n 1p "$E")" = 'import { dev } from "$app/environment"' ] || fail "first import moved: $(cat "$E")"
-grep -qx 'import \* as amplitude from "@amplitude/analytics-browser"' "$E" || fail "SDK import style: $(cat "$E")"
+grep -qx 'import { initAll } from "@amplitude/unified"' "$E" || fail "SDK import style: $(cat "$E")"
 grep -qx 'import { env } from "$env/dynamic/public"' "$E" || fail "env import: $(cat "$E")"
-grep -qx '    serverUrl: env.PUBLIC_AMPLITUDE_SERVER_URL || undefined,' "$E" || fail "indent: $(cat "$E")"
+grep -qx '      serverUrl: env.PUBLIC_AMPLITUDE_SERVER_URL || undefined,' "$E" || fail "indent: $(cat "$E")"
 grep -qx 'export function handleError({ error }) {' "$E" || fail "handleError lost: $(cat "$E")"
-[ "$(grep -c 'amplitude.init(' "$E")" = 1 ] || fail "not one init"
+[ "$(grep -c 'initAll(' "$E")" = 1 ] || fail "not one init"
 settled "$P" "$before"
 
 # --- sv's JS template (JSDoc types: jsconfig.json, typescript listed for checkJs): a .js hook ---

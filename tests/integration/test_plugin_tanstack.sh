@@ -14,9 +14,9 @@ expect_rc 0 "$W" setup --ci --skip-install --api-key "$KEY" --install-dir "$P" -
 [ "$(tree "$P")" = "$before" ] || fail "dry run wrote files"
 setup "$P"
 M="$P/src/main.tsx"
-grep -qx "import \* as amplitude from '@amplitude/analytics-browser'" "$M" || fail "import: $(cat "$M")"
+grep -qx "import { initAll } from '@amplitude/unified'" "$M" || fail "import: $(cat "$M")"
 grep -qx "if (import.meta.env.VITE_AMPLITUDE_API_KEY) {" "$M" || fail "guard: $(cat "$M")"
-[ "$(grep -n 'amplitude.init(' "$M" | cut -d: -f1)" -lt "$(grep -n 'root.render(' "$M" | cut -d: -f1)" ] || fail "init after render"
+[ "$(grep -n 'initAll(' "$M" | cut -d: -f1)" -lt "$(grep -n 'root.render(' "$M" | cut -d: -f1)" ] || fail "init after render"
 [ "$(cat "$P/.env.local")" = "VITE_AMPLITUDE_API_KEY=$KEY" ] || fail ".env.local: $(cat "$P/.env.local")"
 git -C "$P" check-ignore -q .env.local || fail ".env.local not ignored"
 for f in src/routes/__root.tsx src/routes/index.tsx src/router.tsx vite.config.ts index.html; do
@@ -40,7 +40,7 @@ ReactDOM.createRoot(document.getElementById("app")!).render(<RouterProvider rout
 EOF
 commit "$P"; before=$(tree "$P")
 setup "$P" --zone eu
-grep -qx 'import \* as amplitude from "@amplitude/analytics-browser"' "$P/src/app.tsx" || fail "code-based: $(cat "$P/src/app.tsx")"
+grep -qx 'import { initAll } from "@amplitude/unified"' "$P/src/app.tsx" || fail "code-based: $(cat "$P/src/app.tsx")"
 grep -qF '    serverZone: "EU",' "$P/src/app.tsx" || fail "EU: $(cat "$P/src/app.tsx")"
 settled "$P" "$before"
 
@@ -74,7 +74,7 @@ assert_contains "$(cat "$T/det.out")" "package.json has @tanstack/react-start ^1
 setup "$P"
 R="$P/src/routes/__root.tsx"
 grep -qx "if (typeof window !== 'undefined' && import.meta.env.VITE_AMPLITUDE_API_KEY) {" "$R" || fail "no window check: $(cat "$R")"
-[ "$(grep -n 'amplitude.init(' "$R" | cut -d: -f1)" -lt "$(grep -n '^export const Route' "$R" | cut -d: -f1)" ] || fail "init placement"
+[ "$(grep -n 'initAll(' "$R" | cut -d: -f1)" -lt "$(grep -n '^export const Route' "$R" | cut -d: -f1)" ] || fail "init placement"
 settled "$P" "$before"
 
 # --- Start with an init the server would run: verify refuses ---
