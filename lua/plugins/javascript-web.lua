@@ -4,11 +4,8 @@
 -- .env.local (Vite reads it, and its default .gitignore covers *.local).
 local js = import("js")
 local browser = import("browser")
-local ENV_FILE = ".env.local"
-local KEY_VAR, URL_VAR = "VITE_AMPLITUDE_API_KEY", "VITE_AMPLITUDE_SERVER_URL"
--- env files Vite reads in which an existing setup may keep the key
-local ENV_FILES = { ".env.local", ".env", ".env.development.local", ".env.production.local",
-                    ".env.development", ".env.production" }
+local ENV_FILE, KEY_VAR, URL_VAR = browser.VITE.env_file, browser.VITE.key_var, browser.VITE.url_var
+local ENV_FILES = browser.VITE.env_files
 
 -- the local module script index.html loads, if it exists
 local function entry_from_html(s)

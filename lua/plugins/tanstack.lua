@@ -12,10 +12,8 @@
 local js = import("js")
 local browser = import("browser")
 
-local ENV_FILE = ".env.local"
-local KEY_VAR, URL_VAR = "VITE_AMPLITUDE_API_KEY", "VITE_AMPLITUDE_SERVER_URL"
-local ENV_FILES = { ".env.local", ".env", ".env.development.local", ".env.production.local",
-                    ".env.development", ".env.production" }
+local ENV_FILE, KEY_VAR, URL_VAR = browser.VITE.env_file, browser.VITE.key_var, browser.VITE.url_var
+local ENV_FILES = browser.VITE.env_files
 local ROUTER = { "@tanstack/react-router", "@tanstack/solid-router" }
 local START = { "@tanstack/react-start", "@tanstack/solid-start" }
 local BROWSER_ONLY = "typeof window !== 'undefined'"

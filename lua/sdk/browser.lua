@@ -15,6 +15,14 @@ local M = {}
 M.SDK, M.SDK_SPEC = "@amplitude/analytics-browser", "^2.48.1"
 M.UNIFIED, M.UNIFIED_SPEC = "@amplitude/unified", "^1.1.35"
 
+-- A Vite app's key: where the Vite plugins write it, its names, and the env files Vite
+-- reads (every mode) in which an existing setup may keep it
+M.VITE = {
+  env_file = ".env.local", key_var = "VITE_AMPLITUDE_API_KEY", url_var = "VITE_AMPLITUDE_SERVER_URL",
+  env_files = { ".env.local", ".env", ".env.development.local", ".env.production.local",
+                ".env.development", ".env.production" },
+}
+
 -- autocapture as Amplitude's framework guides set it (amplitude/wizard skills/integration/
 -- integration-javascript_web: sessions, page views, form interactions, file downloads)
 M.AUTOCAPTURE = "autocapture: { sessions: true, pageViews: true, formInteractions: true, fileDownloads: true }"
