@@ -168,12 +168,14 @@ void wiz_flow_report_summary(struct wiz_app *app, const struct wiz_plan *plan, c
     free(cwd_root);
     undo = wiz_asprintf("To revert every change: ampli-wizard undo%s%s %s", here ? "" : " --install-dir ",
                         here ? "" : d->root, d->run_id);
-    const char *steps[6];
+    const char *steps[10];
     int k = 0;
     if (key)
         steps[k++] = key;
     if (install)
         steps[k++] = install;
+    for (size_t i = 0; i < plan->nnext; i++) /* the plugin's own (plan_next_step) */
+        steps[k++] = plan->next[i];
     if (start)
         steps[k++] = start;
     if (undo)

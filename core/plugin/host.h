@@ -55,6 +55,8 @@ struct wiz_plan {
     size_t nignore;
     char **deps;         /* "name<spec>" of each dependency the plan added (install names them) */
     size_t ndeps;
+    char *next[4];       /* the plugin's own next steps (plan_next_step), in order */
+    size_t nnext;
 };
 
 enum wiz_phase { WIZ_PHASE_DETECT, WIZ_PHASE_PLAN, WIZ_PHASE_VERIFY, WIZ_PHASE_ENDED };
@@ -109,6 +111,7 @@ int wiz_h_edit_head_script(wiz_session *s, const char *path, const char *text, c
 int wiz_h_edit_json_set(wiz_session *s, const char *text, const char *key_path, const char *json, int merge,
                         char **out);
 int wiz_h_plan_gitignore(wiz_session *s, const char *path);
+int wiz_h_plan_next_step(wiz_session *s, const char *text);
 int wiz_h_edit_style(wiz_session *s, const char *path, const char *text, struct wiz_code_style *out);
 
 /* ---- registry.c ---- */

@@ -595,6 +595,7 @@ static const struct wiz_host_api table = {
     .edit_json_set = wiz_h_edit_json_set,
     .edit_style = wiz_h_edit_style,
     .plan_gitignore = wiz_h_plan_gitignore,
+    .plan_next_step = wiz_h_plan_next_step,
 };
 
 const struct wiz_host_api *wiz_host_api(void)

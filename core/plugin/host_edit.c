@@ -73,6 +73,34 @@ int wiz_h_plan_gitignore(wiz_session *s, const char *path)
     return wiz_plan_ignore(s->plan, e->path);
 }
 
+int wiz_h_plan_next_step(wiz_session *s, const char *text)
+{
+    if (!wiz_session_planning(s, "plan_next_step"))
+        return WIZ_PLUGIN_EREFUSED;
+    if (!text)
+        return wiz_session_fail(s, WIZ_PLUGIN_EINVAL, "plan_next_step: no text");
+    wiz_session_trace(s, "plan_next_step %.200s", text);
+    size_t n = strlen(text);
+    /* a plugin's text reaches the terminal: printable characters only (no escapes, no
+     * second line to pass for the host's own) */
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)text[i] < 0x20 || text[i] == 0x7f)
+            return wiz_session_fail(s, WIZ_PLUGIN_EINVAL, "plan_next_step: a control character at byte %zu", i);
+    if (n == 0 || n > 300)
+        return wiz_session_fail(s, WIZ_PLUGIN_EINVAL, "plan_next_step: %zu bytes (1 to 300)", n);
+    struct wiz_plan *p = s->plan;
+    for (size_t i = 0; i < p->nnext; i++)
+        if (strcmp(p->next[i], text) == 0)
+            return WIZ_PLUGIN_OK;
+    if (p->nnext >= sizeof p->next / sizeof p->next[0])
+        return wiz_session_fail(s, WIZ_PLUGIN_EINVAL, "plan_next_step: at most 4 steps");
+    p->next[p->nnext] = strdup(text);
+    if (!p->next[p->nnext])
+        return wiz_session_fail(s, WIZ_PLUGIN_ENOMEM, "out of memory");
+    p->nnext++;
+    return WIZ_PLUGIN_OK;
+}
+
 int wiz_h_edit_style(wiz_session *s, const char *path, const char *text, struct wiz_code_style *out)
 {
     NEED(s, text, out);

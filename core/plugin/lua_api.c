@@ -269,6 +269,14 @@ static int l_edit_count_calls(lua_State *L)
     return 1;
 }
 
+static int l_next_step(lua_State *L)
+{
+    wiz_session *s = check(L);
+    if (H()->plan_next_step(s, luaL_checkstring(L, 2)))
+        return raise(L, s);
+    return 0;
+}
+
 static int l_gitignore(lua_State *L)
 {
     wiz_session *s = check(L);
@@ -284,6 +292,7 @@ static const luaL_Reg methods[] = {
     {"install", l_install}, {"log", l_log},         {"progress", l_progress}, {"ask", l_ask},
     {"edit_import", l_edit_import}, {"edit_insert", l_edit_insert}, {"edit_count_calls", l_edit_count_calls},
     {"edit_head_script", l_edit_head_script}, {"edit_json_set", l_edit_json_set}, {"gitignore", l_gitignore},
+    {"next_step", l_next_step},
     {NULL, NULL},
 };
 

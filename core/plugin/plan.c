@@ -21,6 +21,8 @@ void wiz_plan_free(struct wiz_plan *plan)
     for (size_t i = 0; i < plan->nignore; i++)
         free(plan->ignore[i]);
     free(plan->ignore);
+    for (size_t i = 0; i < plan->nnext; i++)
+        free(plan->next[i]);
     for (size_t i = 0; i < plan->ndeps; i++)
         free(plan->deps[i]);
     free(plan->deps);

@@ -1,4 +1,4 @@
-/* ampli-wizard plugin ABI, version 1 (minor 2).
+/* ampli-wizard plugin ABI, version 1 (minor 3).
  *
  * The only header a C plugin includes. A plugin is a shared object exporting ONE symbol,
  * wiz_plugin_entry_v1, which receives the host's function table and returns a static,
@@ -29,8 +29,10 @@ extern "C" {
 /* 1.0: files, plan, env, deps, install, log/ask, session getters.
  * 1.1: json_get, find_first, file_exists (helpers that make framework plugins short).
  * 1.2: edit_import, edit_insert, edit_count_calls, edit_head_script, edit_json_set,
- *      edit_style, plan_gitignore (source edits that read the file's syntax and keep its style). */
-#define WIZ_PLUGIN_ABI_MINOR 2
+ *      edit_style, plan_gitignore (source edits that read the file's syntax and keep its style).
+ * 1.3: plan_next_step (a line of the closing "next" list that only the plugin knows), and
+ *      edit_insert's "object:CALL.KEY" anchor. */
+#define WIZ_PLUGIN_ABI_MINOR 3
 
 #define WIZ_PLUGIN_OK 0
 #define WIZ_PLUGIN_ERR (-1)       /* generic failure: message via set_error */
@@ -151,7 +153,7 @@ struct wiz_host_api {
      * trailing commas in multi-line literals, in
      * the file's style, at "after-imports", "before-imports", "function:NAME" (the start of
      * its body), "object:CALL[.KEY...]" (the start of the object literal passed to CALL, or
-     * of a member's object value in it; a host without it answers EINVAL, unknown anchor),
+     * of a member's object value in it; since 1.3: a 1.2 host answers EINVAL, unknown anchor),
      * "before-default-export" or "end". */
     int (*edit_insert)(wiz_session *s, const char *path, const char *text, const char *anchor, const char *code,
                        char **out);
@@ -171,6 +173,10 @@ struct wiz_host_api {
     int (*edit_style)(wiz_session *s, const char *path, const char *text, struct wiz_code_style *out);
     /* plan only: makes sure git ignores a project file (the .gitignore block plan_env uses). */
     int (*plan_gitignore)(wiz_session *s, const char *path);
+    /* plan only (1.3): a step for the user that only the plugin knows ("after a clone, run
+     * ..."), shown in the closing list after the install step. One line of printable text, at
+     * most 300 bytes; at most 4 per plan; a step already planned is not added twice. */
+    int (*plan_next_step)(wiz_session *s, const char *text);
 };
 
 /* True when the host's table has `field` (call it only then). */

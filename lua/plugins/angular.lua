@@ -60,7 +60,7 @@ local function bootstraps(src)
 end
 
 return {
-  name = "angular", version = "1.0.0", abi = "1.2",
+  name = "angular", version = "1.0.0", abi = "1.3",
   frameworks = { "angular" }, priority = 13,
   description = "Amplitude Browser SDK in Angular's src/main.ts, the key from .env through a generated module",
 
@@ -87,6 +87,8 @@ return {
     s:create(GENERATED, generated(s:get("api_key"), text.custom_ingest(ingest) and ingest or ""),
       "the key for the browser, generated from .env (git-ignored; rewritten by " .. SCRIPT .. ")")
     s:gitignore(GENERATED)
+    s:next_step("After a fresh clone (and in CI), run node " .. SCRIPT .. " before ng build: it writes " ..
+      GENERATED .. " (git-ignored) from .env or the environment")
     local clause, init = browser.init_code(sdk, "amplitudeEnv.apiKey", "amplitudeEnv.serverUrl", s:get("zone"),
       "One init for the whole app, before it bootstraps: main.ts runs once, in the browser.\n" ..
       "// amplitudeEnv comes from .env: node " .. SCRIPT .. " writes it (git-ignored; run it after a clone).")

@@ -62,7 +62,7 @@ local function declare_keys(s, cfg, text)
 end
 
 return {
-  name = "nuxt", version = "1.0.0", abi = "1.2",
+  name = "nuxt", version = "1.0.0", abi = "1.3",
   frameworks = { "nuxt" }, priority = 14,
   description = "Amplitude Browser SDK in a Nuxt client plugin, the key in the public runtime config",
 

