@@ -72,8 +72,8 @@ return {
   end,
 
   plan = function(s)
-    local main = s:find_first({ "src/main.ts" })
-    local src = main and s:read(main)
+    local main = "src/main.ts"
+    local src = s:read(main)
     if not src or not bootstraps(src) then
       error("src/main.ts does not bootstrap the app (bootstrapApplication or bootstrapModule): add the init " ..
         "where your app starts, by hand")

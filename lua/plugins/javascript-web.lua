@@ -9,16 +9,7 @@ local ENV_FILES = browser.VITE.env_files
 
 -- the local module script index.html loads, if it exists
 local function entry_from_html(s)
-  local html = s:read("index.html")
-  if not html then return nil end
-  for attrs in string.gmatch(html, "<script([^>]*)>") do
-    local src = string.match(attrs, "src%s*=%s*[\"']([^\"']+)[\"']")
-    if src and not string.match(src, "^%a[%w+.-]*:") and not string.match(src, "^//") then
-      src = string.gsub(string.gsub(string.gsub(src, "[?#].*$", ""), "^%./", ""), "^/", "")
-      if s:exists(src) then return src end
-    end
-  end
-  return nil
+  return browser.html_scripts(s)[1]
 end
 
 local function find_entry(s)

@@ -25,7 +25,7 @@ local function src_dir(s, cfg_text)
     d = string.gsub(string.gsub(d, "^%./", ""), "/$", "")
     return d == "" and "" or (d .. "/")
   end
-  if s:exists("app.vue") or s:exists("pages") and #s:list("pages/*.vue") > 0 then return "" end
+  if s:exists("app.vue") or #s:list("pages/*.vue") > 0 then return "" end
   if s:exists("app/app.vue") or #s:list("app/pages/**/*.vue") > 0 or #s:list("app/plugins/*") > 0 then
     return "app/"
   end

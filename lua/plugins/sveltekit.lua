@@ -23,7 +23,7 @@ local HOOKS = { "src/hooks.client.ts", "src/hooks.client.js" }
 -- files whose code runs only on the server: an init there would run on every request
 local function server_only(path)
   return string.match(path, "%.server%.[cm]?[jt]s$") or string.match(path, "^src/hooks%.server%.")
-    or string.match(path, "/lib/server/") or string.match(path, "^src/lib/server/")
+    or string.match(path, "/lib/server/")
 end
 
 -- sv writes tsconfig.json for TypeScript and jsconfig.json for JS with JSDoc types (which

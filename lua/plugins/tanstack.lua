@@ -33,10 +33,8 @@ local function router_entry(s)
     return src and string.find(src, "<RouterProvider", 1, true) and
       (string.find(src, "createRoot(", 1, true) or string.find(src, "render(", 1, true))
   end
-  local html = s:read("index.html")
-  for attrs in string.gmatch(html or "", "<script([^>]*)>") do
-    local src = string.match(attrs, "src%s*=%s*[\"']/?%.?/?([^\"'?#]+)")
-    if src and renders(s:read(src)) then return src end
+  for _, src in ipairs(browser.html_scripts(s)) do
+    if renders(s:read(src)) then return src end
   end
   for _, p in ipairs(js.sources(s)) do
     if renders(s:read(p)) then return p end

@@ -40,6 +40,20 @@ function M.sources(s)
   return out
 end
 
+-- The local scripts index.html loads (project paths that exist, in page order; remote
+-- URLs, query strings and fragments left out)
+function M.html_scripts(s)
+  local out = {}
+  for attrs in string.gmatch(s:read("index.html") or "", "<script([^>]*)>") do
+    local src = string.match(attrs, "src%s*=%s*[\"']([^\"']+)[\"']")
+    if src and not string.match(src, "^%a[%w+.-]*:") and not string.match(src, "^//") then
+      src = string.gsub(string.gsub(string.gsub(src, "[?#].*$", ""), "^%./", ""), "^/", "")
+      if s:exists(src) then out[#out + 1] = src end
+    end
+  end
+  return out
+end
+
 -- Files that initialise a browser SDK: a list of { path, calls, src }, and the total calls.
 function M.existing_inits(s)
   local found, total = {}, 0
