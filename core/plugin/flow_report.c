@@ -120,9 +120,9 @@ static char *start_cmd(const char *root, const char *pm)
         js = js || strcmp(pm, known[i]) == 0;
     if (!js || !root)
         return NULL;
-    char *path = wiz_asprintf("%s/package.json", root);
-    json_t *pkg = path ? json_load_file(path, 0, NULL) : NULL;
-    free(path);
+    char *text = wiz_pfs_read_rel(root, "package.json");
+    json_t *pkg = text ? json_loads(text, 0, NULL) : NULL;
+    free(text);
     json_t *scripts = json_object_get(pkg, "scripts");
     const char *which = json_is_string(json_object_get(scripts, "dev"))     ? "dev"
                         : json_is_string(json_object_get(scripts, "start")) ? "start"

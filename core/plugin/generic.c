@@ -5,7 +5,9 @@
  * CI pipeline notices that nothing was set up. */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../ui/ui.h"
 #include "../wiz.h"
@@ -14,27 +16,31 @@
 
 enum eco { ECO_NONE, ECO_BROWSER, ECO_NODE, ECO_PYTHON };
 
+/* The project's files are read as every other project file is (wiz_pfs_read_rel: no
+ * symlink out of the project, regular files of at most 8 MiB, and a FIFO where a file should
+ * be is refused, not waited on). Existence is a stat, not an open. */
 static bool has(const char *root, const char *name)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", root, name);
-    FILE *f = fopen(path, "r");
-    if (f)
-        fclose(f);
-    return f != NULL;
+    struct wiz_ctx ctx;
+    wiz_ctx_init(&ctx);
+    char *abs = NULL;
+    struct stat st;
+    bool ok = wiz_pfs_resolve(&ctx, root, name, false, &abs, NULL) == WIZ_OK && stat(abs, &st) == 0;
+    free(abs);
+    return ok;
 }
 
 /* A package.json that names a bundler or a UI library, or an index.html beside it, is a
- * browser project; any other package.json a Node.js one. */
+ * browser project; any other package.json (or one that cannot be read) a Node.js one. */
 static enum eco js_kind(const char *root)
 {
     static const char *const browser[] = {"vite", "webpack", "parcel", "react", "react-dom", "vue", "svelte",
                                           "preact", "solid-js", "lit", "@angular/core", "rollup", "esbuild", NULL};
     if (has(root, "index.html") || has(root, "public/index.html") || has(root, "src/index.html"))
         return ECO_BROWSER;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/package.json", root);
-    json_t *pkg = json_load_file(path, 0, NULL);
+    char *text = wiz_pfs_read_rel(root, "package.json");
+    json_t *pkg = text ? json_loads(text, 0, NULL) : NULL;
+    free(text);
     enum eco e = ECO_NODE;
     for (const char *const *b = browser; pkg && *b && e == ECO_NODE; b++)
         if (json_object_get(json_object_get(pkg, "dependencies"), *b) ||

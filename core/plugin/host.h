@@ -157,6 +157,9 @@ enum wiz_rc wiz_pfs_resolve(struct wiz_ctx *ctx, const char *root, const char *r
 enum wiz_rc wiz_pfs_read_fd(struct wiz_ctx *ctx, int fd, const char *name, char **out, size_t *len, unsigned *mode);
 /* Reads a whole file (WIZ_ENOTFOUND when absent). *out: free(); NUL-terminated. */
 enum wiz_rc wiz_pfs_read_abs(struct wiz_ctx *ctx, const char *abs, char **out, size_t *len, unsigned *mode);
+/* The text of the project file rel (resolve + read_abs: confined, regular, at most 8 MiB),
+ * or NULL for any reason (absent, refused, unreadable). returns owned text: free() */
+char *wiz_pfs_read_rel(const char *root, const char *rel);
 /* Atomic replace (temp in the same dir, fsync, rename, fsync dir), creating parents. */
 enum wiz_rc wiz_pfs_write_abs(struct wiz_ctx *ctx, const char *abs, const char *data, size_t len, unsigned mode);
 /* The same without syncing the directory: for many files, the caller then syncs each

@@ -172,6 +172,17 @@ enum wiz_rc wiz_pfs_read_abs(struct wiz_ctx *ctx, const char *abs, char **out, s
     return wiz_pfs_read_fd(ctx, fd, abs, out, len, mode);
 }
 
+char *wiz_pfs_read_rel(const char *root, const char *rel)
+{
+    struct wiz_ctx ctx;
+    wiz_ctx_init(&ctx);
+    char *abs = NULL, *text = NULL;
+    if (wiz_pfs_resolve(&ctx, root, rel, false, &abs, NULL) == WIZ_OK)
+        (void)wiz_pfs_read_abs(&ctx, abs, &text, NULL, NULL);
+    free(abs);
+    return text;
+}
+
 static enum wiz_rc mkparents(struct wiz_ctx *ctx, const char *abs)
 {
     char *d = wiz_strdup(abs);

@@ -38,6 +38,12 @@ steps "$P" "to add Amplitude to a Python app by hand" "pip install amplitude-ana
 P="$T/none"; mkdir -p "$P"; printf 'hello\n' >"$P/notes.txt"
 steps "$P" "neither a JavaScript nor a Python project" "https://amplitude.com/docs/sdks"
 
+# a hostile repository: package.json is a FIFO (an open would wait for a writer for ever)
+# and index.html a symlink out of the project: the fallback neither hangs nor follows it
+P="$T/fifo"; mkdir -p "$P"; mkfifo "$P/package.json"; ln -s /etc/hostname "$P/index.html"
+expect_rc 10 timeout 20 "$W" setup --ci --api-key "$KEY" --install-dir "$P"
+assert_contains "$OUT$ERR" "to add Amplitude to a Node.js app by hand"
+
 # by name, even where a plugin would claim the project; before any sign-in (no key given)
 P="$T/named"; app named javascript-web/saas-dashboard; before=$(tree "$P")
 expect_rc 10 "$W" setup --ci --framework generic --install-dir "$P"
